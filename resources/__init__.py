@@ -1,0 +1,1 @@
+"""Data files shipped with Dutch Farm: the crop library, task types, icons and fonts."""
