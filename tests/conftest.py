@@ -21,3 +21,13 @@ def _own_data_folder(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "home" / "share"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "home" / "config"))
     return data
+
+
+@pytest.fixture
+def db(_own_data_folder):
+    """A new, seeded database in the test's own folder."""
+    from dutchfarm.db.database import open_database
+
+    database = open_database(os.environ["DUTCHFARM_DATABASE"])
+    yield database
+    database.close()
