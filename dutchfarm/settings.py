@@ -1,0 +1,72 @@
+"""This PC's own settings (text size, theme, window place), each declared once with its default."""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from dutchfarm.paths import settings_path
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Option:
+    """One setting: its name, type, default and, where it has them, the allowed values."""
+
+    name: str
+    default: Any
+    choices: tuple[Any, ...] = ()
+
+
+TEXT_SCALES = {"normal": 1.0, "large": 1.4, "very_large": 1.8}
+
+OPTIONS = {
+    option.name: option
+    for option in (
+        Option("text_size", "normal", tuple(TEXT_SCALES)),
+        Option("theme", "default", ("default", "high_contrast")),
+        Option("window_geometry", ""),
+    )
+}
+
+
+class Settings:
+    """Read and write this PC's settings file; a damaged file falls back to the defaults."""
+
+    def __init__(self) -> None:
+        self._path = settings_path()
+        self._values: dict[str, Any] = {}
+        try:
+            loaded = json.loads(self._path.read_text(encoding="utf-8"))
+            if isinstance(loaded, dict):
+                self._values = loaded
+        except FileNotFoundError:
+            pass
+        except (OSError, ValueError):
+            log.warning("The settings file %s could not be read; using defaults", self._path)
+
+    def get(self, name: str) -> Any:
+        """Return a setting's value, or its default when unset or no longer allowed."""
+        option = OPTIONS[name]
+        value = self._values.get(name, option.default)
+        if option.choices and value not in option.choices:
+            return option.default
+        if not isinstance(value, type(option.default)):
+            return option.default
+        return value
+
+    def set(self, name: str, value: Any) -> None:
+        """Change a setting and save the file at once."""
+        option = OPTIONS[name]
+        if option.choices and value not in option.choices:
+            raise ValueError(f"{value!r} is not a choice for {name}")
+        self._values[name] = value
+        temporary = self._path.with_suffix(".tmp")
+        try:
+            temporary.write_text(json.dumps(self._values, indent=2), encoding="utf-8")
+            temporary.replace(self._path)
+        except OSError:
+            log.exception("The settings could not be saved")

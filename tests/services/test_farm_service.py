@@ -1,0 +1,59 @@
+"""The farm's settings and seasons."""
+
+import pytest
+
+from dutchfarm.domain.terms import Role
+from dutchfarm.services.auth import COMMAND_LINE, NOBODY
+from dutchfarm.services.errors import BadInput, NotAllowed
+from dutchfarm.services.farm import (
+    current_season,
+    get_farm,
+    list_seasons,
+    remove_empty_season,
+    set_season_rotation,
+    start_season,
+    update_farm,
+)
+from dutchfarm.services.people import PersonDraft, add_person
+
+
+def test_rename_the_farm_and_set_its_rotation(db):
+    update_farm(db, COMMAND_LINE, "  Dutch   Farm North ", 4)
+    assert get_farm(db).name == "Dutch Farm North"
+    assert get_farm(db).rotation_years == 4
+    with pytest.raises(BadInput, match="2 to 6"):
+        update_farm(db, COMMAND_LINE, "Dutch Farm", 7)
+    with pytest.raises(BadInput):
+        update_farm(db, COMMAND_LINE, "   ", 3)
+    assert get_farm(db).name == "Dutch Farm North"
+
+
+def test_a_new_season_takes_the_farms_rotation_and_each_year_starts_once(db):
+    update_farm(db, COMMAND_LINE, "Dutch Farm", 5)
+    newest = max(s.year for s in list_seasons(db))
+    season = start_season(db, COMMAND_LINE, newest + 1)
+    assert season.rotation_years == 5
+    with pytest.raises(BadInput, match="already started"):
+        start_season(db, COMMAND_LINE, newest + 1)
+    assert set_season_rotation(db, COMMAND_LINE, season.id, 2).rotation_years == 2
+    assert [s.year for s in list_seasons(db)][0] == newest + 1
+
+
+def test_starting_a_season_can_be_undone_while_it_is_empty(db):
+    newest = max(s.year for s in list_seasons(db))
+    season = start_season(db, COMMAND_LINE, newest + 1)
+    assert remove_empty_season(db, COMMAND_LINE, season.id) == newest + 1
+    assert newest + 1 not in [s.year for s in list_seasons(db)]
+
+
+def test_the_current_season_is_this_years(db):
+    import datetime as dt
+
+    today = dt.date.today()
+    assert current_season(db, today).year == today.year
+
+
+def test_only_the_coordinator_changes_seasons_once_there_is_one(db):
+    add_person(db, COMMAND_LINE, PersonDraft(name="Ann", role=Role.COORDINATOR, pin="2468"))
+    with pytest.raises(NotAllowed):
+        start_season(db, NOBODY, 2099)
