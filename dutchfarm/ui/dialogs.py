@@ -1,0 +1,49 @@
+"""Every message box and file chooser goes through here, so tests can answer them."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+
+def tell(parent: QWidget | None, title: str, message: str) -> None:
+    """Show a short message with one OK button."""
+    box = QMessageBox(
+        QMessageBox.Icon.Information, title, message, QMessageBox.StandardButton.Ok, parent
+    )
+    box.exec()
+
+
+def warn(parent: QWidget | None, title: str, message: str) -> None:
+    """Show a short warning with one OK button."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, parent
+    )
+    box.exec()
+
+
+def ask(parent: QWidget | None, title: str, question: str, yes: str, no: str = "Cancel") -> bool:
+    """Ask a yes-or-no question with buttons that say what they do; True for ``yes``."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question, title, question, QMessageBox.StandardButton.NoButton, parent
+    )
+    yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(yes_button)
+    box.exec()
+    return box.clickedButton() is yes_button
+
+
+def open_picture(parent: QWidget | None) -> str | None:
+    """Ask for a picture file; return its path, or None."""
+    path, _ = QFileDialog.getOpenFileName(
+        parent, "Choose a picture", "", "Pictures (*.png *.jpg *.jpeg *.bmp *.gif)"
+    )
+    return path or None
+
+
+def ask_pin(parent: QWidget | None, name: str) -> str | None:
+    """Ask ``name`` for their PIN on the PIN pad; None if they cancel."""
+    from dutchfarm.ui.pin_pad import PinPad
+
+    pad = PinPad(name, parent)
+    return pad.pin() if pad.exec() == PinPad.DialogCode.Accepted else None

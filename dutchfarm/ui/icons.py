@@ -1,0 +1,120 @@
+"""Pictures: the bundled SVG icons and each person's own picture, drawn at any size."""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+from importlib.resources import as_file, files
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QIcon, QImage, QPainter, QPainterPath, QPixmap
+from PySide6.QtSvg import QSvgRenderer
+
+
+@cache
+def _renderer(name: str) -> QSvgRenderer | None:
+    entry = files("dutchfarm.resources").joinpath("icons", f"{name}.svg")
+    if not entry.is_file():
+        return None
+    with as_file(entry) as path:
+        renderer = QSvgRenderer(str(path))
+    return renderer if renderer.isValid() else None
+
+
+def has_icon(name: str) -> bool:
+    """Return True when a bundled icon of that name exists."""
+    return _renderer(name) is not None
+
+
+@lru_cache(maxsize=2048)
+def pixmap(name: str, size: int) -> QPixmap:
+    """Return the icon ``name`` drawn as a square pixmap of ``size`` pixels."""
+    image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    renderer = _renderer(name) or _renderer("note")
+    if renderer is not None:
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        renderer.render(painter, QRectF(0, 0, size, size))
+        painter.end()
+    return QPixmap.fromImage(image)
+
+
+@lru_cache(maxsize=512)
+def icon(name: str) -> QIcon:
+    """Return the icon ``name`` as a QIcon, sharp at the sizes buttons use."""
+    result = QIcon()
+    for size in (24, 32, 48, 64, 96, 128):
+        result.addPixmap(pixmap(name, size))
+    return result
+
+
+def _initials(name: str) -> str:
+    parts = [part for part in name.split() if part]
+    return "".join(part[0] for part in parts[:2]).upper() or "?"
+
+
+@lru_cache(maxsize=512)
+def _person_pixmap(
+    name: str, colour: str, avatar: str | None, photo: bytes | None, size: int
+) -> QPixmap:
+    image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+    circle = QPainterPath()
+    circle.addEllipse(QRectF(1, 1, size - 2, size - 2))
+    painter.fillPath(circle, QColor(colour))
+    photo_image = QImage.fromData(QByteArray(photo)) if photo else QImage()
+    if not photo_image.isNull():
+        painter.setClipPath(circle)
+        scaled = photo_image.scaled(
+            size,
+            size,
+            Qt.AspectRatioMode.KeepAspectRatioByExpanding,
+            Qt.TransformationMode.SmoothTransformation,
+        )
+        painter.drawImage((size - scaled.width()) // 2, (size - scaled.height()) // 2, scaled)
+        painter.setClipping(False)
+    elif avatar and has_icon(avatar):
+        inset = size * 0.12
+        renderer = _renderer(avatar)
+        assert renderer is not None
+        renderer.render(painter, QRectF(inset, inset, size - 2 * inset, size - 2 * inset))
+    else:
+        font = QFont()
+        font.setPixelSize(max(10, int(size * 0.4)))
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(QColor("#1B1B1B"))
+        painter.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, _initials(name))
+    # A dark ring in the person's colour keeps the picture distinct on any background.
+    painter.setPen(QColor("#1B1B1B"))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawEllipse(QRectF(1, 1, size - 2, size - 2))
+    painter.end()
+    return QPixmap.fromImage(image)
+
+
+def person_pixmap(
+    name: str, colour: str, avatar: str | None, photo: bytes | None, size: int
+) -> QPixmap:
+    """Return a person's round picture: their photo, else their avatar, else initials."""
+    return _person_pixmap(name, colour, avatar, photo, size)
+
+
+def photo_to_png(image: QImage, longest: int = 256) -> bytes:
+    """Return a picture scaled to at most ``longest`` pixels a side, as PNG bytes."""
+    if image.width() > longest or image.height() > longest:
+        image = image.scaled(
+            longest,
+            longest,
+            Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )
+    buffer = QByteArray()
+    device = QBuffer(buffer)
+    device.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(device, b"PNG")
+    device.close()
+    return bytes(buffer.data())

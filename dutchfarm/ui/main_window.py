@@ -1,0 +1,184 @@
+"""The main window: the bar with who is using the program, the pages, and the undo bar."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable
+from functools import partial
+
+from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dutchfarm.services.people import ROLE_WORDS, get_person
+from dutchfarm.settings import Settings
+from dutchfarm.ui import icons
+from dutchfarm.ui.context import AppContext, Topic
+from dutchfarm.ui.pages.base import Page
+from dutchfarm.ui.widgets import PictureButton, UndoBar, label, scaled
+
+log = logging.getLogger(__name__)
+
+# Stable page names -> where the page lives. Pages are imported and built the first time
+# they are shown, so start-up pays only for the home page.
+PAGES: dict[str, str] = {
+    "today": "dutchfarm.ui.pages.today:TodayPage",
+    "who": "dutchfarm.ui.pages.who:WhoPage",
+    "people": "dutchfarm.ui.pages.people:PeoplePage",
+    "settings": "dutchfarm.ui.pages.settings:SettingsPage",
+}
+
+# The areas on the home page, in order: (page, picture, words, shortcut).
+AREAS: tuple[tuple[str, str, str, str], ...] = (
+    ("people", "people", "People", "Ctrl+6"),
+    ("settings", "settings", "Settings", "Ctrl+7"),
+)
+
+
+def page_class(name: str) -> type[Page]:
+    """Return the class of the page called ``name``."""
+    module_name, _, class_name = PAGES[name].partition(":")
+    cls: type[Page] = getattr(importlib.import_module(module_name), class_name)
+    return cls
+
+
+class UserBar(QFrame):
+    """The bar across the top: the way home, and who is using the program."""
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        self.setProperty("role", "bar")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setSpacing(12)
+        self.home_button = PictureButton("home", "Today", icon_size=36)
+        self.home_button.setToolTip("Go to the Today page (Alt+Home)")
+        self.home_button.clicked.connect(lambda: context.go("today"))
+        layout.addWidget(self.home_button)
+        layout.addStretch(1)
+        self.user_picture = QLabel()
+        layout.addWidget(self.user_picture)
+        self.user_words = label("", wrap=False)
+        layout.addWidget(self.user_words)
+        self.switch_button = PictureButton("switch_user", "Change user", icon_size=36)
+        self.switch_button.setToolTip("Tap to choose who is using Dutch Farm")
+        self.switch_button.clicked.connect(lambda: context.go("who"))
+        layout.addWidget(self.switch_button)
+        context.changed.connect(self._on_changed)
+        self.show_user()
+
+    def _on_changed(self, topic: str) -> None:
+        if topic in (Topic.USER, Topic.PEOPLE):
+            self.show_user()
+
+    def show_user(self) -> None:
+        """Show the current user's picture and name, or ask who is there."""
+        actor = self.context.actor
+        size = scaled(44)
+        if actor.person_id is None:
+            self.user_picture.setPixmap(icons.pixmap("person", size))
+            self.user_picture.setAccessibleName("Nobody has chosen their picture")
+            self.user_words.setText("Who are you?")
+            self.switch_button.set_label("Choose me")
+            return
+        person = get_person(self.context.db, actor.person_id)
+        self.user_picture.setPixmap(
+            icons.person_pixmap(person.name, person.colour, person.avatar, person.photo, size)
+        )
+        self.user_picture.setAccessibleName(f"Picture of {person.name}")
+        self.user_words.setText(f"{person.name} ({ROLE_WORDS[person.role]})")
+        self.switch_button.set_label("Change user")
+
+
+class MainWindow(QMainWindow):
+    """Dutch Farm's one window: pages are switched by their stable names."""
+
+    def __init__(self, context: AppContext, settings: Settings) -> None:
+        super().__init__()
+        self.context = context
+        self.settings = settings
+        self.setWindowTitle("Dutch Farm")
+        self.setWindowIcon(icons.icon("farm"))
+        self.setMinimumSize(QSize(800, 600))
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.user_bar = UserBar(context)
+        layout.addWidget(self.user_bar)
+        self.stack = QStackedWidget()
+        layout.addWidget(self.stack, 1)
+        self.undo_bar = UndoBar()
+        layout.addWidget(self.undo_bar)
+        self.setCentralWidget(central)
+        self.pages: dict[str, Page] = {}
+        self._shortcuts = [self._shortcut("Alt+Home", lambda: self.show_page("today"))]
+        for page, _icon, _words, keys in AREAS:
+            self._shortcuts.append(self._shortcut(keys, partial(self.show_page, page)))
+        context.navigate.connect(self.show_page)
+        context.changed.connect(self._on_changed)
+        context.undo_offered.connect(self.undo_bar.offer)
+        self._restore_geometry()
+        self.show_page("today")
+
+    def _shortcut(self, keys: str, action: Callable[[], object]) -> QShortcut:
+        shortcut = QShortcut(QKeySequence(keys), self)
+        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        shortcut.activated.connect(action)
+        return shortcut
+
+    def page(self, name: str) -> Page:
+        """Return the page called ``name``, building it the first time."""
+        if name not in self.pages:
+            page = page_class(name)(self.context, self)
+            self.pages[name] = page
+            self.stack.addWidget(page)
+        return self.pages[name]
+
+    def show_page(self, name: str) -> Page:
+        """Switch to the page called ``name`` and return it."""
+        page = self.page(name)
+        self.stack.setCurrentWidget(page)
+        page.setFocus(Qt.FocusReason.OtherFocusReason)
+        return page
+
+    def _on_changed(self, topic: str) -> None:
+        if topic == Topic.LOOK:
+            self.rebuild_pages()
+
+    def rebuild_pages(self) -> None:
+        """Build every page again, so that sizes taken from the text size follow it."""
+        current = self.current_page_name()
+        for page in self.pages.values():
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.pages.clear()
+        self.user_bar.show_user()
+        self.show_page(current)
+
+    def current_page_name(self) -> str:
+        """Return the stable name of the page on show."""
+        current = self.stack.currentWidget()
+        return next(name for name, page in self.pages.items() if page is current)
+
+    def _restore_geometry(self) -> None:
+        saved = self.settings.get("window_geometry")
+        if saved and self.restoreGeometry(QByteArray.fromBase64(saved.encode())):
+            return
+        self.resize(1280, 800)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        """Remember the window's size and place for next time."""
+        geometry = bytes(self.saveGeometry().toBase64().data()).decode()
+        self.settings.set("window_geometry", geometry)
+        super().closeEvent(event)

@@ -1,0 +1,54 @@
+"""The base of every page: its stable name, title and picture, and refreshing on change."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from dutchfarm.ui.context import AppContext, Topic
+from dutchfarm.ui.widgets import PageHeader
+
+
+class Page(QWidget):
+    """A page of the main window, refreshed from the services when what it shows changes."""
+
+    name: ClassVar[str]
+    title: ClassVar[str]
+    icon_name: ClassVar[str]
+    # The kinds of change that make this page stale.
+    topics: ClassVar[frozenset[Topic]] = frozenset()
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setAccessibleName(self.title)
+        self._stale = True
+        context.changed.connect(self._on_changed)
+        self.outer = QVBoxLayout(self)
+        self.outer.setContentsMargins(24, 16, 24, 16)
+        self.outer.setSpacing(12)
+        self.header = PageHeader(self.icon_name, self.title)
+        self.outer.addWidget(self.header)
+
+    def _on_changed(self, topic: str) -> None:
+        if topic in self.topics:
+            self._stale = True
+            if self.isVisible():
+                self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        """Refresh a stale page as it comes into view."""
+        if self._stale:
+            self.reload()
+        super().showEvent(event)
+
+    def reload(self) -> None:
+        """Load what the page shows from the services now."""
+        self._stale = False
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Fill the page from the services; each page overrides this."""
+        raise NotImplementedError

@@ -1,0 +1,271 @@
+"""The Settings page: the farm's name and rotation, the seasons, and this PC's text size."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import TypeVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QButtonGroup,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QScrollArea,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dutchfarm.domain.terms import MAX_ROTATION_YEARS, MIN_ROTATION_YEARS
+from dutchfarm.services.auth import farm_can_be_managed_by
+from dutchfarm.services.farm import (
+    SeasonInfo,
+    get_farm,
+    list_seasons,
+    remove_empty_season,
+    set_season_rotation,
+    start_season,
+    update_farm,
+)
+from dutchfarm.settings import Settings
+from dutchfarm.ui.context import AppContext, Topic
+from dutchfarm.ui.pages.base import Page
+from dutchfarm.ui.theme import TARGET, apply_theme
+from dutchfarm.ui.widgets import Card, PictureButton, label, primary_button, scaled
+
+TEXT_SIZE_WORDS = {"normal": "Normal text", "large": "Large text", "very_large": "Very large text"}
+T = TypeVar("T")
+SEASON_HEADERS = ("Year", "Rotation (years)", "Plantings", "Harvests", "Started")
+
+
+class NumberItem(QTableWidgetItem):
+    """A table cell that sorts by its number, not its words."""
+
+    def __init__(self, value: int, text: str | None = None) -> None:
+        super().__init__(text if text is not None else str(value))
+        self.setData(Qt.ItemDataRole.UserRole, value)
+
+    def __lt__(self, other: QTableWidgetItem) -> bool:
+        return int(self.data(Qt.ItemDataRole.UserRole)) < int(other.data(Qt.ItemDataRole.UserRole))
+
+
+def _years_box(name: str) -> QSpinBox:
+    box = QSpinBox()
+    box.setRange(MIN_ROTATION_YEARS, MAX_ROTATION_YEARS)
+    box.setSuffix(" years")
+    box.setAccessibleName(name)
+    box.setMinimumWidth(scaled(140))
+    box.setMaximumWidth(scaled(220))
+    return box
+
+
+class SettingsPage(Page):
+    """The farm's settings (coordinator only) and this PC's own text size."""
+
+    name = "settings"
+    title = "Settings"
+    icon_name = "settings"
+    topics = frozenset({Topic.FARM, Topic.SEASONS, Topic.USER})
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.seasons: list[SeasonInfo] = []
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.setSpacing(16)
+        scroll.setWidget(body)
+        self.outer.addWidget(scroll, 1)
+
+        text_card = Card()
+        text_card.body.addWidget(label("Text size on this computer", "heading"))
+        sizes = QHBoxLayout()
+        self.size_group = QButtonGroup(self)
+        self.size_buttons: dict[str, PictureButton] = {}
+        for key, words in TEXT_SIZE_WORDS.items():
+            button = PictureButton("search", words, vertical=True)
+            button.setCheckable(True)
+            button.clicked.connect(lambda _=False, size=key: self.set_text_size(size))
+            self.size_group.addButton(button)
+            self.size_buttons[key] = button
+            sizes.addWidget(button)
+        sizes.addStretch(1)
+        text_card.body.addLayout(sizes)
+        column.addWidget(text_card)
+
+        self.locked_note = label(
+            "Only the coordinator can change the farm and its seasons.", "warning"
+        )
+        column.addWidget(self.locked_note)
+
+        farm_card = Card()
+        farm_card.body.addWidget(label("The farm", "heading"))
+        form = QFormLayout()
+        self.farm_name = QLineEdit()
+        self.farm_name.setAccessibleName("Farm name")
+        form.addRow("Farm name", self.farm_name)
+        self.farm_years = _years_box("Crop rotation length for new seasons")
+        form.addRow("Crop rotation", self.farm_years)
+        farm_card.body.addLayout(form)
+        farm_card.body.addWidget(
+            label("A crop family comes back to the same bed after this many years.", "muted")
+        )
+        self.save_farm_button = primary_button("save", "Save the farm's settings")
+        self.save_farm_button.clicked.connect(self.save_farm)
+        farm_card.body.addWidget(self.save_farm_button, 0, Qt.AlignmentFlag.AlignRight)
+        column.addWidget(farm_card)
+        self.farm_card = farm_card
+
+        season_card = Card()
+        season_card.body.addWidget(label("Seasons", "heading"))
+        self.season_table = QTableWidget(0, len(SEASON_HEADERS))
+        self.season_table.setAccessibleName("Seasons")
+        self.season_table.setHorizontalHeaderLabels(SEASON_HEADERS)
+        self.season_table.verticalHeader().setVisible(False)
+        self.season_table.verticalHeader().setDefaultSectionSize(max(TARGET, scaled(44)))
+        self.season_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.season_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.season_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.season_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.season_table.setSortingEnabled(True)
+        self.season_table.setMinimumHeight(scaled(220))
+        self.season_table.itemSelectionChanged.connect(self._season_chosen)
+        season_card.body.addWidget(self.season_table)
+        change_row = QHBoxLayout()
+        change_row.addWidget(label("Rotation for the chosen season", wrap=False))
+        self.season_years = _years_box("Rotation for the chosen season")
+        change_row.addWidget(self.season_years)
+        self.change_season_button = PictureButton("save", "Change it")
+        self.change_season_button.clicked.connect(self.change_season)
+        change_row.addWidget(self.change_season_button)
+        change_row.addStretch(1)
+        season_card.body.addLayout(change_row)
+        start_row = QHBoxLayout()
+        start_row.addWidget(label("New season", wrap=False))
+        self.new_year = QSpinBox()
+        self.new_year.setRange(1900, 2999)
+        self.new_year.setAccessibleName("Year of the new season")
+        self.new_year.setMinimumWidth(scaled(120))
+        start_row.addWidget(self.new_year)
+        self.start_button = PictureButton("season", "Start this season")
+        self.start_button.clicked.connect(self.start_new_season)
+        start_row.addWidget(self.start_button)
+        start_row.addStretch(1)
+        season_card.body.addLayout(start_row)
+        column.addWidget(season_card)
+        self.season_card = season_card
+        column.addStretch(1)
+
+    def refresh(self) -> None:
+        """Load the farm, its seasons and this PC's text size."""
+        db = self.context.db
+        self.size_buttons[Settings().get("text_size")].setChecked(True)
+        farm = get_farm(db)
+        self.farm_name.setText(farm.name)
+        self.farm_years.setValue(farm.rotation_years)
+        self.seasons = list_seasons(db)
+        table = self.season_table
+        table.setSortingEnabled(False)
+        table.setRowCount(len(self.seasons))
+        for row, season in enumerate(self.seasons):
+            cells = (
+                NumberItem(season.year),
+                NumberItem(season.rotation_years),
+                NumberItem(season.plantings),
+                NumberItem(season.harvests),
+                NumberItem(season.started_on.toordinal(), f"{season.started_on:%d %b %Y}"),
+            )
+            for column, cell in enumerate(cells):
+                cell.setData(Qt.ItemDataRole.UserRole + 1, season.id)
+                table.setItem(row, column, cell)
+        table.setSortingEnabled(True)
+        table.sortItems(0, Qt.SortOrder.DescendingOrder)
+        newest = max((s.year for s in self.seasons), default=dt.date.today().year - 1)
+        self.new_year.setValue(max(newest + 1, dt.date.today().year))
+        allowed = farm_can_be_managed_by(db, self.context.actor)
+        self.locked_note.setVisible(not allowed)
+        self.farm_card.setEnabled(allowed)
+        self.season_card.setEnabled(allowed)
+        self._season_chosen()
+
+    def _chosen_season(self) -> SeasonInfo | None:
+        items = self.season_table.selectedItems()
+        if not items:
+            return None
+        season_id = items[0].data(Qt.ItemDataRole.UserRole + 1)
+        return next((s for s in self.seasons if s.id == season_id), None)
+
+    def _season_chosen(self) -> None:
+        season = self._chosen_season()
+        self.change_season_button.setEnabled(season is not None)
+        self.season_years.setEnabled(season is not None)
+        if season is not None:
+            self.season_years.setValue(season.rotation_years)
+
+    def set_text_size(self, size: str) -> None:
+        """Use ``size`` for text on this PC from now on."""
+        settings = Settings()
+        settings.set("text_size", size)
+        instance = QApplication.instance()
+        if isinstance(instance, QApplication):
+            apply_theme(instance, size, settings.get("theme"))
+        self.context.announce(Topic.LOOK)
+
+    def save_farm(self) -> None:
+        """Save the farm's name and rotation length."""
+        before = get_farm(self.context.db)
+        saved = self.context.run(
+            self,
+            update_farm,
+            self.context.db,
+            self.context.actor,
+            self.farm_name.text(),
+            self.farm_years.value(),
+            announce=(Topic.FARM,),
+        )
+        if saved is not None:
+            self.context.offer_undo(
+                "The farm's settings were saved.",
+                lambda: self.context.run(
+                    self,
+                    update_farm,
+                    self.context.db,
+                    self.context.actor,
+                    before.name,
+                    before.rotation_years,
+                    announce=(Topic.FARM,),
+                ),
+            )
+
+    def _call(self, action: Callable[..., T], *args: object) -> T | None:
+        return self.context.run(
+            self, action, self.context.db, self.context.actor, *args, announce=(Topic.SEASONS,)
+        )
+
+    def change_season(self) -> None:
+        """Set the rotation length of the chosen season."""
+        season = self._chosen_season()
+        if season is None:
+            return
+        if self._call(set_season_rotation, season.id, self.season_years.value()) is not None:
+            self.context.offer_undo(
+                f"The {season.year} season now has a {self.season_years.value()}-year rotation.",
+                lambda: self._call(set_season_rotation, season.id, season.rotation_years),
+            )
+
+    def start_new_season(self) -> None:
+        """Start the season of the year chosen."""
+        started = self._call(start_season, self.new_year.value())
+        if started is not None:
+            self.context.offer_undo(
+                f"The {started.year} season has started.",
+                lambda: self._call(remove_empty_season, started.id),
+            )

@@ -1,0 +1,161 @@
+"""Shared widgets: picture buttons, big tiles, page headings, people's pictures, the undo bar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dutchfarm.ui import icons
+from dutchfarm.ui.theme import TARGET, TARGET_LARGE, text_scale
+
+
+def scaled(pixels: int) -> int:
+    """Return a size in pixels grown with the text size setting."""
+    return round(pixels * text_scale())
+
+
+class PictureButton(QToolButton):
+    """A button with a picture above or beside its words; never words or picture alone."""
+
+    def __init__(
+        self,
+        icon_name: str,
+        text: str,
+        *,
+        icon_size: int = 32,
+        vertical: bool = False,
+        large: bool = False,
+        primary: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setIcon(icons.icon(icon_name))
+        self.setIconSize(QSize(scaled(icon_size), scaled(icon_size)))
+        self.setText(text)
+        self.setAccessibleName(text)
+        self.setToolButtonStyle(
+            Qt.ToolButtonStyle.ToolButtonTextUnderIcon
+            if vertical
+            else Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+        )
+        side = TARGET_LARGE if large else TARGET
+        self.setMinimumSize(side, side)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        if primary:
+            self.setProperty("role", "primary")
+
+    def set_label(self, text: str) -> None:
+        """Change the words on the button and its accessible name together."""
+        self.setText(text)
+        self.setAccessibleName(text)
+
+
+class Tile(PictureButton):
+    """A big square tile on the home page that opens an area of the program."""
+
+    def __init__(self, icon_name: str, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(icon_name, text, icon_size=96, vertical=True, large=True, parent=parent)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.setMinimumSize(scaled(200), scaled(170))
+        self.setMaximumSize(scaled(280), scaled(220))
+
+
+def label(text: str, role: str | None = None, *, wrap: bool = True) -> QLabel:
+    """Return a label with a style role (title, heading, muted, warning)."""
+    widget = QLabel(text)
+    widget.setWordWrap(wrap)
+    if role:
+        widget.setProperty("role", role)
+    return widget
+
+
+def picture(icon_name: str, size: int, description: str) -> QLabel:
+    """Return a label showing an icon, with words for screen readers."""
+    widget = QLabel()
+    widget.setPixmap(icons.pixmap(icon_name, scaled(size)))
+    widget.setAccessibleName(description)
+    widget.setFixedSize(scaled(size), scaled(size))
+    return widget
+
+
+class PageHeader(QWidget):
+    """A page's picture and title, the same on every page."""
+
+    def __init__(self, icon_name: str, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 8)
+        layout.addWidget(picture(icon_name, 56, title))
+        self.title = label(title, "title", wrap=False)
+        layout.addWidget(self.title)
+        layout.addStretch(1)
+
+
+class UndoBar(QFrame):
+    """A bar that says what was just done and offers to undo it; it never times out."""
+
+    undone = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "undo")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 8, 16, 8)
+        self.message = label("")
+        layout.addWidget(self.message, 1)
+        self.undo_button = PictureButton("undo", "Undo")
+        self.undo_button.setShortcut("Ctrl+Z")
+        self.undo_button.clicked.connect(self._undo)
+        layout.addWidget(self.undo_button)
+        self.close_button = PictureButton("tick", "OK")
+        self.close_button.clicked.connect(self.hide)
+        layout.addWidget(self.close_button)
+        self._undo_action: Callable[[], object] | None = None
+        self.hide()
+
+    def offer(self, message: str, undo: Callable[[], object]) -> None:
+        """Show ``message`` with an Undo button that calls ``undo``."""
+        self.message.setText(message)
+        self._undo_action = undo
+        self.show()
+
+    def _undo(self) -> None:
+        action, self._undo_action = self._undo_action, None
+        self.hide()
+        if action is not None:
+            action()
+            self.undone.emit()
+
+
+class Card(QFrame):
+    """A white panel with a border that groups one idea on a page."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "card")
+        self.body = QVBoxLayout(self)
+        self.body.setContentsMargins(16, 16, 16, 16)
+        self.body.setSpacing(12)
+
+
+def primary_button(icon_name: str, text: str) -> QPushButton:
+    """Return the page's one main action button, green and with a picture."""
+    button = QPushButton(icons.icon(icon_name), text)
+    button.setIconSize(QSize(scaled(32), scaled(32)))
+    button.setProperty("role", "primary")
+    button.setAccessibleName(text)
+    button.setMinimumSize(TARGET, TARGET)
+    button.setCursor(Qt.CursorShape.PointingHandCursor)
+    return button
