@@ -112,9 +112,9 @@ def photo_to_png(image: QImage, longest: int = 256) -> bytes:
             Qt.AspectRatioMode.KeepAspectRatio,
             Qt.TransformationMode.SmoothTransformation,
         )
-    buffer = QByteArray()
-    device = QBuffer(buffer)
+    device = QBuffer()
     device.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(device, b"PNG")
+    # PySide6 takes the format as text here, whatever its type hints say.
+    image.save(device, "PNG")  # type: ignore[call-overload]
     device.close()
-    return bytes(buffer.data())
+    return bytes(device.data().data())

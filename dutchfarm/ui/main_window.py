@@ -109,7 +109,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.setWindowTitle("Dutch Farm")
         self.setWindowIcon(icons.icon("farm"))
-        self.setMinimumSize(QSize(800, 600))
+        self.setMinimumSize(QSize(640, 480))
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)

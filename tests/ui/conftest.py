@@ -34,14 +34,18 @@ def make_window(qtbot, answers):
     """Return a function that builds the main window on a database URL (the test's own)."""
     windows = []
 
-    def build(url=None, text_size=None):
+    def build(url=None, text_size=None, size=(1280, 800)):
         from dutchfarm.ui.app import build_main_window
 
         window = build_main_window(url or os.environ["DUTCHFARM_DATABASE"], text_size=text_size)
         qtbot.addWidget(window)
-        window.resize(1280, 800)
+        if size is not None:
+            window.resize(*size)
         window.show()
         qtbot.waitExposed(window)
+        # Keyboard shortcuts only reach the active window.
+        window.windowHandle().requestActivate()
+        qtbot.waitUntil(window.isActiveWindow)
         windows.append(window)
         return window
 
