@@ -112,6 +112,7 @@ def apply_theme(app: QApplication, text_size: str = "normal", theme: str = "defa
     app.setPalette(palette)
     app.setStyleSheet(style_sheet(colours, scale))
     app.setProperty("text_scale", scale)
+    app.setProperty("text_size", text_size if text_size in TEXT_SCALES else "normal")
 
 
 def text_scale() -> float:
@@ -119,6 +120,13 @@ def text_scale() -> float:
     app = QApplication.instance()
     value = app.property("text_scale") if app is not None else None
     return float(value) if value else 1.0
+
+
+def text_size() -> str:
+    """Return the name of the text size in use ("normal" before a theme is applied)."""
+    app = QApplication.instance()
+    value = app.property("text_size") if app is not None else None
+    return str(value) if value else "normal"
 
 
 def style_sheet(c: Colours, scale: float) -> str:

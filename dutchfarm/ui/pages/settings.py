@@ -37,7 +37,7 @@ from dutchfarm.services.farm import (
 from dutchfarm.settings import Settings
 from dutchfarm.ui.context import AppContext, Topic
 from dutchfarm.ui.pages.base import Page
-from dutchfarm.ui.theme import TARGET, apply_theme
+from dutchfarm.ui.theme import TARGET, apply_theme, text_size
 from dutchfarm.ui.widgets import Card, PictureButton, label, primary_button, scaled
 
 TEXT_SIZE_WORDS = {"normal": "Normal text", "large": "Large text", "very_large": "Very large text"}
@@ -167,7 +167,7 @@ class SettingsPage(Page):
     def refresh(self) -> None:
         """Load the farm, its seasons and this PC's text size."""
         db = self.context.db
-        self.size_buttons[Settings().get("text_size")].setChecked(True)
+        self.size_buttons[text_size()].setChecked(True)
         farm = get_farm(db)
         self.farm_name.setText(farm.name)
         self.farm_years.setValue(farm.rotation_years)
