@@ -26,6 +26,8 @@ class Topic(StrEnum):
     FARM = "farm"
     SEASONS = "seasons"
     USER = "user"
+    # Beds on the map, or what is planted or written in a bed's record.
+    BEDS = "beds"
     # The text size or theme changed: every page is built again at the new size.
     LOOK = "look"
 
@@ -47,6 +49,8 @@ class AppContext(QObject):
         super().__init__(parent)
         self.db = db
         self._actor = NOBODY
+        # The bed the bed record page shows; None means "the current user's own bed".
+        self.bed_id: int | None = None
 
     @property
     def actor(self) -> Actor:
@@ -58,8 +62,18 @@ class AppContext(QObject):
         self._actor = actor
         self.changed.emit(Topic.USER)
 
+    def open_bed(self, bed_id: int | None) -> None:
+        """Show the record of bed ``bed_id`` (None: the current user's own bed)."""
+        self.bed_id = bed_id
+        self.changed.emit(Topic.BEDS)
+        self.navigate.emit("bed")
+
     def go(self, page: str) -> None:
         """Ask the main window to show the page called ``page``."""
+        if page == "bed":
+            # Going to "bed" from a tile or a key means "my bed", not the last bed opened.
+            self.open_bed(None)
+            return
         self.navigate.emit(page)
 
     def offer_undo(self, message: str, undo: Callable[[], object]) -> None:

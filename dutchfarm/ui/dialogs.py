@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from dutchfarm.services.catalogue import CropInfo
+
 
 def tell(parent: QWidget | None, title: str, message: str) -> None:
     """Show a short message with one OK button."""
@@ -47,3 +49,21 @@ def ask_pin(parent: QWidget | None, name: str) -> str | None:
 
     pad = PinPad(name, parent)
     return pad.pin() if pad.exec() == PinPad.DialogCode.Accepted else None
+
+
+def choose_crop(
+    parent: QWidget | None, crops: list[CropInfo], *, search: bool, title: str = "Choose a crop"
+) -> int | None:
+    """Show the crops as pictures and return the id of the one tapped, or None."""
+    from dutchfarm.ui.crop_picker import CropPicker
+
+    picker = CropPicker(crops, search=search, title=title, parent=parent)
+    return picker.chosen if picker.exec() == CropPicker.DialogCode.Accepted else None
+
+
+def ask_text(parent: QWidget | None, title: str, prompt: str) -> str | None:
+    """Ask for a few words; None if cancelled."""
+    from PySide6.QtWidgets import QInputDialog
+
+    text, ok = QInputDialog.getMultiLineText(parent, title, prompt)
+    return text if ok else None

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import importlib
 import logging
+import time
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -19,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dutchfarm.domain.terms import Role
+from dutchfarm.services.auth import NOBODY
 from dutchfarm.services.people import ROLE_WORDS, get_person
 from dutchfarm.settings import Settings
 from dutchfarm.ui import icons
@@ -33,12 +37,16 @@ log = logging.getLogger(__name__)
 PAGES: dict[str, str] = {
     "today": "dutchfarm.ui.pages.today:TodayPage",
     "who": "dutchfarm.ui.pages.who:WhoPage",
+    "beds": "dutchfarm.ui.pages.beds:BedsPage",
+    "bed": "dutchfarm.ui.pages.bed:BedRecordPage",
     "people": "dutchfarm.ui.pages.people:PeoplePage",
     "settings": "dutchfarm.ui.pages.settings:SettingsPage",
 }
 
 # The areas on the home page, in order: (page, picture, words, shortcut).
 AREAS: tuple[tuple[str, str, str, str], ...] = (
+    ("bed", "bed", "My bed", "Ctrl+1"),
+    ("beds", "map", "Beds", "Ctrl+2"),
     ("people", "people", "People", "Ctrl+6"),
     ("settings", "settings", "Settings", "Ctrl+7"),
 )
@@ -100,6 +108,49 @@ class UserBar(QFrame):
         self.switch_button.set_label("Change user")
 
 
+class IdleWatch(QObject):
+    """Returns a staff session to the pictures screen after 20 minutes without input.
+
+    A gardener's session never times out: nothing in Dutch Farm hurries a service user.
+    """
+
+    LIMIT_SECONDS = 20 * 60
+    INPUT = frozenset(
+        {
+            QEvent.Type.MouseButtonPress,
+            QEvent.Type.KeyPress,
+            QEvent.Type.Wheel,
+            QEvent.Type.TouchBegin,
+        }
+    )
+
+    def __init__(self, context: AppContext, parent: QObject) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.last_input = time.monotonic()
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+        self.timer = QTimer(self)
+        self.timer.setInterval(15_000)
+        self.timer.timeout.connect(self.check)
+        self.timer.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Note the time of every press, key or wheel turn; never swallow it."""
+        if event.type() in self.INPUT:
+            self.last_input = time.monotonic()
+        return False
+
+    def check(self) -> None:
+        """Sign a volunteer or coordinator out when they have been away too long."""
+        if self.context.actor.role not in (Role.VOLUNTEER, Role.COORDINATOR):
+            return
+        if time.monotonic() - self.last_input >= self.LIMIT_SECONDS:
+            self.context.set_actor(NOBODY)
+            self.context.go("who")
+
+
 class MainWindow(QMainWindow):
     """Dutch Farm's one window: pages are switched by their stable names."""
 
@@ -124,7 +175,8 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, Page] = {}
         self._shortcuts = [self._shortcut("Alt+Home", lambda: self.show_page("today"))]
         for page, _icon, _words, keys in AREAS:
-            self._shortcuts.append(self._shortcut(keys, partial(self.show_page, page)))
+            self._shortcuts.append(self._shortcut(keys, partial(context.go, page)))
+        self.idle = IdleWatch(context, self)
         context.navigate.connect(self.show_page)
         context.changed.connect(self._on_changed)
         context.undo_offered.connect(self.undo_bar.offer)

@@ -43,7 +43,8 @@ def test_tapping_your_picture_makes_you_the_current_user(make_window, demo_url, 
     qtbot.mouseClick(person_button(window, "Jackie"), Qt.MouseButton.LeftButton)
     assert window.context.actor.name == "Jackie"
     assert window.user_bar.user_words.text() == "Jackie (Gardener)"
-    assert window.current_page_name() == "today"
+    assert window.current_page_name() == "bed"
+    qtbot.mouseClick(window.user_bar.home_button, Qt.MouseButton.LeftButton)
     assert "Hello Jackie" in window.pages["today"].greeting.text()
 
 
@@ -124,8 +125,6 @@ def test_pages_look_right_at_a_glance(make_window, demo_url, page_name, tmp_path
     window.show_page(page_name)
     image = window.grab().toImage()
     colours = {
-        image.pixel(x, y)
-        for x in range(0, image.width(), 40)
-        for y in range(0, image.height(), 40)
+        image.pixel(x, y) for x in range(0, image.width(), 40) for y in range(0, image.height(), 40)
     }
     assert len(colours) > 3

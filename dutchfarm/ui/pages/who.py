@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QGridLayout, QScrollArea, QSizePolicy, QToolButton
 
 from dutchfarm.domain.terms import Role
 from dutchfarm.services.auth import NOBODY, sign_in
+from dutchfarm.services.beds import bed_of
 from dutchfarm.services.errors import ServiceError
 from dutchfarm.services.people import PersonInfo, list_people
 from dutchfarm.ui import dialogs, icons
@@ -89,6 +90,14 @@ class WhoPage(Page):
             dialogs.warn(self, "Not this time", str(error))
             return
         self.context.set_actor(actor)
+        if actor.role is Role.SERVICE_USER:
+            # A gardener lands on their own bed, or on the map if they have none yet.
+            own = bed_of(self.context.db, person.id)
+            if own is not None:
+                self.context.open_bed(own)
+            else:
+                self.context.go("beds")
+            return
         self.context.go("today")
 
     def _just_looking(self) -> None:

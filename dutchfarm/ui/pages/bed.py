@@ -1,0 +1,365 @@
+"""The bed record: what grows in one bed, what was done to it, and what it gave this season."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QIcon, QImage, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dutchfarm.domain.terms import DiaryAction, PlantingStatus, Role
+from dutchfarm.services.beds import (
+    BedRecord,
+    DiaryInfo,
+    PlantingInfo,
+    add_diary_entry,
+    add_planting,
+    bed_of,
+    bed_record,
+    list_beds,
+    remove_diary_entry,
+    remove_planting,
+    set_planting_status,
+)
+from dutchfarm.services.catalogue import list_crops
+from dutchfarm.ui import dialogs, icons
+from dutchfarm.ui.context import AppContext, Topic
+from dutchfarm.ui.pages.base import Page
+from dutchfarm.ui.theme import TARGET, TARGET_LARGE
+from dutchfarm.ui.widgets import Card, PictureButton, label, picture, scaled
+
+# The picture buttons, in the order a season goes: (action, picture, words on the button).
+ACTIONS: tuple[tuple[DiaryAction, str, str], ...] = (
+    (DiaryAction.SOWED, "sowed", "I sowed"),
+    (DiaryAction.PLANTED, "planted", "I planted out"),
+    (DiaryAction.WATERED, "watered", "I watered"),
+    (DiaryAction.WEEDED, "weeded", "I weeded"),
+    (DiaryAction.FED, "fed", "I fed"),
+    (DiaryAction.PICKED, "picked", "I picked"),
+)
+# How a diary entry reads: "Jackie watered."
+DONE_WORDS = {
+    DiaryAction.SOWED: "sowed seeds",
+    DiaryAction.PLANTED: "planted out",
+    DiaryAction.WATERED: "watered",
+    DiaryAction.WEEDED: "weeded",
+    DiaryAction.FED: "fed the plants",
+    DiaryAction.PICKED: "picked",
+    DiaryAction.NOTE: "wrote a note",
+}
+DIARY_ICONS = {
+    DiaryAction.SOWED: "sowed",
+    DiaryAction.PLANTED: "planted",
+    DiaryAction.WATERED: "watered",
+    DiaryAction.WEEDED: "weeded",
+    DiaryAction.FED: "fed",
+    DiaryAction.PICKED: "picked",
+    DiaryAction.NOTE: "note",
+}
+STATUS_WORDS = {
+    PlantingStatus.PLANNED: "Planned",
+    PlantingStatus.GROWING: "Growing",
+    PlantingStatus.FINISHED: "Finished",
+    PlantingStatus.FAILED: "Did not grow",
+}
+STATUS_ICONS = {
+    PlantingStatus.PLANNED: "calendar",
+    PlantingStatus.GROWING: "season",
+    PlantingStatus.FINISHED: "tick",
+    PlantingStatus.FAILED: "cross",
+}
+
+
+def short_date(day: dt.date) -> str:
+    """Return a date as people write it: "Wed 26 Nov 2026"."""
+    return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+def diary_picture(entry: DiaryInfo, size: int) -> QPixmap:
+    """Return the person's picture and the action's picture side by side."""
+    image = QImage(size * 2 + 4, size, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    person = entry.person
+    painter.drawPixmap(
+        0, 0, icons.person_pixmap(person.name, person.colour, person.avatar, person.photo, size)
+    )
+    painter.drawPixmap(
+        QRectF(size + 4, 0, size, size),
+        icons.pixmap(DIARY_ICONS[entry.action], size * 2),
+        QRectF(0, 0, size * 2, size * 2),
+    )
+    painter.end()
+    return QPixmap.fromImage(image)
+
+
+def diary_words(entry: DiaryInfo) -> str:
+    """Return an entry as one short sentence with its date."""
+    sentence = f"{short_date(entry.day)}: {entry.person.name} {DONE_WORDS[entry.action]}."
+    return f"{sentence} {entry.note}" if entry.note else sentence
+
+
+class PlantingCard(QFrame):
+    """One crop in the bed: its picture, name, dates and how it is doing."""
+
+    def __init__(
+        self,
+        planting: PlantingInfo,
+        can_change_status: Callable[[PlantingInfo, PlantingStatus], None] | None,
+    ) -> None:
+        super().__init__()
+        self.setProperty("role", "card")
+        layout = QHBoxLayout(self)
+        layout.addWidget(picture(planting.crop.icon, 64, planting.crop.name))
+        words = QVBoxLayout()
+        title = planting.crop.name + (f" ({planting.variety})" if planting.variety else "")
+        words.addWidget(label(title, "heading"))
+        dates = []
+        if planting.sown_on:
+            dates.append(f"Sown {short_date(planting.sown_on)}.")
+        if planting.planted_on:
+            dates.append(f"Planted out {short_date(planting.planted_on)}.")
+        words.addWidget(label(" ".join(dates) or "No dates yet.", "muted"))
+        layout.addLayout(words, 1)
+        layout.addWidget(picture(STATUS_ICONS[planting.status], 40, STATUS_WORDS[planting.status]))
+        if can_change_status is None:
+            layout.addWidget(label(STATUS_WORDS[planting.status], wrap=False))
+            return
+        self.status = QComboBox()
+        self.status.setAccessibleName(f"How the {planting.crop.name.lower()} is doing")
+        self.status.setMinimumHeight(TARGET)
+        for status in PlantingStatus:
+            self.status.addItem(icons.icon(STATUS_ICONS[status]), STATUS_WORDS[status], status)
+        self.status.setCurrentIndex(self.status.findData(planting.status))
+        self.status.activated.connect(
+            lambda _index: can_change_status(planting, self.status.currentData())
+        )
+        layout.addWidget(self.status)
+
+
+class BedRecordPage(Page):
+    """One bed's record; a gardener adds to their own bed by tapping a picture."""
+
+    name = "bed"
+    title = "My bed"
+    icon_name = "bed"
+    topics = frozenset({Topic.BEDS, Topic.USER, Topic.PEOPLE})
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.record: BedRecord | None = None
+        self.owner_line = label("")
+        self.outer.addWidget(self.owner_line)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        host = QWidget()
+        self.column = QVBoxLayout(host)
+        self.column.setSpacing(16)
+        scroll.setWidget(host)
+        self.outer.addWidget(scroll, 1)
+
+        self.actions_card = Card()
+        self.actions_card.body.addWidget(label("What did you do today? Tap a picture.", "heading"))
+        grid = QGridLayout()
+        grid.setSpacing(12)
+        self.action_buttons: dict[DiaryAction, PictureButton] = {}
+        per_row = 6 if scaled(100) < 120 else 3
+        for index, (action, icon_name, words) in enumerate(ACTIONS):
+            button = PictureButton(icon_name, words, icon_size=64, vertical=True, large=True)
+            button.setMinimumSize(max(TARGET_LARGE, scaled(130)), max(TARGET_LARGE, scaled(120)))
+            button.clicked.connect(lambda _=False, a=action: self.add_entry(a))
+            grid.addWidget(button, index // per_row, index % per_row)
+            self.action_buttons[action] = button
+        self.actions_card.body.addLayout(grid)
+        note_row = QHBoxLayout()
+        note_row.addWidget(picture("note", 40, "Words"))
+        self.note = QLineEdit()
+        self.note.setPlaceholderText("Words, if you like (you do not have to)")
+        self.note.setAccessibleName("Words for the diary, if you like")
+        note_row.addWidget(self.note, 1)
+        self.note_button = PictureButton("note", "Write a note", large=True)
+        self.note_button.clicked.connect(lambda: self.add_entry(DiaryAction.NOTE))
+        note_row.addWidget(self.note_button)
+        self.actions_card.body.addLayout(note_row)
+        self.column.addWidget(self.actions_card)
+
+        self.look_only = label("")
+        self.column.addWidget(self.look_only)
+
+        plantings_card = Card()
+        heading = QHBoxLayout()
+        heading.addWidget(label("Growing in this bed", "heading"), 1)
+        self.add_planting_button = PictureButton("add", "Add a plant", large=True)
+        self.add_planting_button.clicked.connect(self.choose_planting)
+        heading.addWidget(self.add_planting_button)
+        plantings_card.body.addLayout(heading)
+        self.plantings_box = QVBoxLayout()
+        plantings_card.body.addLayout(self.plantings_box)
+        self.column.addWidget(plantings_card)
+
+        harvest_card = Card()
+        self.harvest_heading = label("Picked this season", "heading")
+        harvest_card.body.addWidget(self.harvest_heading)
+        self.harvest_list = QListWidget()
+        self.harvest_list.setAccessibleName("Picked from this bed this season")
+        self.harvest_list.setIconSize(QSize(scaled(40), scaled(40)))
+        self.harvest_list.setMinimumHeight(scaled(140))
+        harvest_card.body.addWidget(self.harvest_list)
+        self.column.addWidget(harvest_card)
+
+        diary_card = Card()
+        diary_card.body.addWidget(label("Diary: what was done", "heading"))
+        self.diary = QListWidget()
+        self.diary.setAccessibleName("Diary of this bed, newest first")
+        self.diary.setIconSize(QSize(scaled(40) * 2 + 4, scaled(40)))
+        self.diary.setMinimumHeight(scaled(320))
+        diary_card.body.addWidget(self.diary)
+        self.column.addWidget(diary_card)
+
+    def _bed_to_show(self) -> int | None:
+        if self.context.bed_id is not None:
+            return self.context.bed_id
+        actor = self.context.actor
+        own = bed_of(self.context.db, actor.person_id) if actor.person_id else None
+        if own is not None:
+            return own
+        beds = list_beds(self.context.db)
+        return beds[0].id if beds else None
+
+    def refresh(self) -> None:
+        """Load the bed's record and show it."""
+        bed_id = self._bed_to_show()
+        if bed_id is None:
+            self.record = None
+            self.header.title.setText("No beds yet")
+            self.owner_line.setText("The coordinator draws the beds on the Beds page.")
+            self.actions_card.hide()
+            return
+        record = bed_record(self.context.db, self.context.actor, bed_id)
+        self.record = record
+        bed = record.bed
+        actor = self.context.actor
+        mine = bed.owner is not None and bed.owner.id == actor.person_id
+        self.header.title.setText(f"My bed: {bed.name}" if mine else bed.name)
+        self.owner_line.setText(
+            f"This is {bed.owner.name}'s bed." if bed.owner else "This bed is shared."
+        )
+        self.actions_card.setVisible(record.can_write)
+        self.add_planting_button.setVisible(record.can_write)
+        self.look_only.setVisible(not record.can_write)
+        self.look_only.setText(
+            "Tap your picture first to add to a bed."
+            if actor.person_id is None
+            else "This is not your bed. You can look."
+        )
+        self._show_plantings(record)
+        self._show_harvest(record)
+        self.diary.clear()
+        size = scaled(40)
+        for entry in record.diary:
+            item = QListWidgetItem(QIcon(diary_picture(entry, size)), diary_words(entry))
+            item.setSizeHint(QSize(0, max(TARGET, size + 12)))
+            self.diary.addItem(item)
+
+    def _show_plantings(self, record: BedRecord) -> None:
+        while (item := self.plantings_box.takeAt(0)) is not None:
+            widget = item.widget()
+            if widget is not None:
+                widget.deleteLater()
+        staff = self.context.actor.role in (Role.COORDINATOR, Role.VOLUNTEER)
+        changer = self.change_status if record.can_write and staff else None
+        for planting in record.plantings:
+            self.plantings_box.addWidget(PlantingCard(planting, changer))
+        if not record.plantings:
+            self.plantings_box.addWidget(label("Nothing is planted yet this season.", "muted"))
+
+    def _show_harvest(self, record: BedRecord) -> None:
+        self.harvest_list.clear()
+        year = record.season_year
+        self.harvest_heading.setText(f"Picked in {year}" if year else "Picked this season")
+        for line in record.harvest:
+            amounts = []
+            if line.grams:
+                amounts.append(f"{line.grams / 1000:.1f} kg")
+            if line.count:
+                amounts.append(f"{line.count:g} picked")
+            if line.bunches:
+                amounts.append(f"{line.bunches:g} bunches")
+            item = QListWidgetItem(
+                icons.icon(line.crop.icon), f"{line.crop.name}: {', '.join(amounts)}"
+            )
+            item.setSizeHint(QSize(0, max(TARGET, scaled(48))))
+            self.harvest_list.addItem(item)
+        if not record.harvest:
+            self.harvest_list.addItem("Nothing picked yet this season.")
+
+    def _call(self, action: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        return self.context.run(
+            self,
+            action,
+            self.context.db,
+            self.context.actor,
+            *args,
+            announce=(Topic.BEDS,),
+            **kwargs,
+        )
+
+    def add_entry(self, action: DiaryAction) -> None:
+        """Write today's entry for the current user: one tap, words optional."""
+        if self.record is None:
+            return
+        note = self.note.text()
+        if action is DiaryAction.NOTE and not note.strip():
+            note = dialogs.ask_text(self, "Write a note", "What do you want to write?") or ""
+            if not note.strip():
+                return
+        entry = self._call(add_diary_entry, self.record.bed.id, action, note or None)
+        if entry is None:
+            return
+        self.note.clear()
+        self.context.offer_undo(
+            f"Saved: {entry.person.name} {DONE_WORDS[action]}.",
+            lambda: self._call(remove_diary_entry, entry.id),
+        )
+
+    def choose_planting(self) -> None:
+        """Add a plant to the bed by tapping its picture."""
+        if self.record is None:
+            return
+        staff = self.context.actor.role in (Role.COORDINATOR, Role.VOLUNTEER)
+        crop_id = dialogs.choose_crop(
+            self, list_crops(self.context.db), search=staff, title="What did you plant?"
+        )
+        if crop_id is None:
+            return
+        planting = self._call(add_planting, self.record.bed.id, crop_id)
+        if planting is not None:
+            self.context.offer_undo(
+                f"{planting.crop.name} added to {self.record.bed.name}.",
+                lambda: self._call(remove_planting, planting.id),
+            )
+
+    def change_status(self, planting: PlantingInfo, status: PlantingStatus) -> None:
+        """Say how a planting is doing now, with Undo."""
+        if status is planting.status:
+            return
+        if self._call(set_planting_status, planting.id, status) is not None:
+            self.context.offer_undo(
+                f"{planting.crop.name}: {STATUS_WORDS[status].lower()}.",
+                lambda: self._call(set_planting_status, planting.id, planting.status),
+            )
