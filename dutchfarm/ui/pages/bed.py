@@ -218,7 +218,6 @@ class BedRecordPage(Page):
         self.harvest_list = QListWidget()
         self.harvest_list.setAccessibleName("Picked from this bed this season")
         self.harvest_list.setIconSize(QSize(scaled(40), scaled(40)))
-        self.harvest_list.setMinimumHeight(scaled(140))
         harvest_card.body.addWidget(self.harvest_list)
         self.column.addWidget(harvest_card)
 
@@ -280,6 +279,8 @@ class BedRecordPage(Page):
         while (item := self.plantings_box.takeAt(0)) is not None:
             widget = item.widget()
             if widget is not None:
+                # Off the page at once; Qt frees it when the event loop next runs.
+                widget.setParent(None)
                 widget.deleteLater()
         staff = self.context.actor.role in (Role.COORDINATOR, Role.VOLUNTEER)
         changer = self.change_status if record.can_write and staff else None
@@ -307,6 +308,8 @@ class BedRecordPage(Page):
             self.harvest_list.addItem(item)
         if not record.harvest:
             self.harvest_list.addItem("Nothing picked yet this season.")
+        rows = max(1, self.harvest_list.count())
+        self.harvest_list.setFixedHeight(rows * max(TARGET, scaled(48)) + 8)
 
     def _call(self, action: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         return self.context.run(
