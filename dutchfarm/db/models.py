@@ -500,6 +500,21 @@ class Harvest(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=now)
 
 
+class Wish(Base):
+    """A crop a person would like to grow in their own bed in a given year."""
+
+    __tablename__ = "wish"
+    __table_args__ = (
+        UniqueConstraint("person_id", "crop_id", "year"),
+        CheckConstraint("year BETWEEN 1900 AND 2999", name="year_range"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    crop_id: Mapped[int] = mapped_column(ForeignKey("crop.id"))
+    year: Mapped[int] = mapped_column(Integer, index=True)
+
+
 class AuditEvent(Base):
     """An admin action, kept so the coordinator can see who changed what."""
 

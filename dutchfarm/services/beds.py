@@ -11,9 +11,11 @@ from sqlalchemy.orm import Session
 from dutchfarm.db.database import Database
 from dutchfarm.db.models import Bed, Crop, DiaryEntry, Harvest, Person, Planting, Season
 from dutchfarm.domain.people import clean_text
+from dutchfarm.domain.sorting import natural_key
 from dutchfarm.domain.terms import DiaryAction, PlantingStatus, Role, Unit
 from dutchfarm.services.auth import Actor, audit, require_coordinator
 from dutchfarm.services.errors import BadInput, NotAllowed, NotFound
+from dutchfarm.services.rotation_rules import conflict, load_history, rotation_years
 
 # The map has room for a big allotment; anything outside is a typing slip.
 MAP_SIZE_M = 500.0
@@ -63,6 +65,8 @@ class BedInfo:
     length: float
     archived: bool
     crops: tuple[CropBadge, ...]
+    # Rotation conflicts of this season's crops, in plain words.
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -87,6 +91,7 @@ class PlantingInfo:
     sown_on: dt.date | None
     planted_on: dt.date | None
     status: PlantingStatus
+    warning: str | None = None
 
 
 @dataclass(frozen=True)
@@ -142,27 +147,37 @@ def _season(session: Session, year: int | None = None) -> Season | None:
     )
 
 
-def _season_crops(session: Session, season: Season | None) -> dict[int, list[CropBadge]]:
-    if season is None:
-        return {}
-    rows = session.execute(
-        select(Planting.bed_id, Crop)
-        .join(Crop, Planting.crop_id == Crop.id)
-        .where(
-            Planting.season_id == season.id,
-            Planting.status != PlantingStatus.FAILED,
-        )
-        .order_by(Planting.bed_id, Planting.id)
-    )
-    crops: dict[int, list[CropBadge]] = {}
-    for bed_id, crop in rows:
-        badges = crops.setdefault(bed_id, [])
-        if all(badge.id != crop.id for badge in badges):
-            badges.append(_crop_badge(crop))
-    return crops
+class SeasonCrops:
+    """This season's crops in every bed, and the rotation conflicts among them."""
+
+    def __init__(self, session: Session, season: Season | None) -> None:
+        self.crops: dict[int, list[CropBadge]] = {}
+        self.warnings: dict[int, list[str]] = {}
+        self.by_planting: dict[int, str] = {}
+        if season is None:
+            return
+        rows = session.execute(
+            select(Planting.id, Bed.id, Bed.name, Crop)
+            .join(Crop, Planting.crop_id == Crop.id)
+            .join(Bed, Planting.bed_id == Bed.id)
+            .where(Planting.season_id == season.id, Planting.status != PlantingStatus.FAILED)
+            .order_by(Bed.id, Planting.id)
+        ).all()
+        history = load_history(session, season.year)
+        years = rotation_years(session, season.year)
+        for planting_id, bed_id, bed_name, crop in rows:
+            badges = self.crops.setdefault(bed_id, [])
+            if all(badge.id != crop.id for badge in badges):
+                badges.append(_crop_badge(crop))
+            message = conflict(history, bed_name, season.year, crop, years)
+            if message is not None:
+                self.by_planting[planting_id] = message
+                notes = self.warnings.setdefault(bed_id, [])
+                if message not in notes:
+                    notes.append(message)
 
 
-def _bed_info(bed: Bed, crops: dict[int, list[CropBadge]]) -> BedInfo:
+def _bed_info(bed: Bed, season: SeasonCrops) -> BedInfo:
     return BedInfo(
         id=bed.id,
         name=bed.name,
@@ -172,42 +187,20 @@ def _bed_info(bed: Bed, crops: dict[int, list[CropBadge]]) -> BedInfo:
         width=bed.width,
         length=bed.length,
         archived=bed.archived,
-        crops=tuple(crops.get(bed.id, ())),
+        crops=tuple(season.crops.get(bed.id, ())),
+        warnings=tuple(season.warnings.get(bed.id, ())),
     )
 
 
 def list_beds(db: Database, *, include_archived: bool = False) -> list[BedInfo]:
     """Return the beds with their owners and this season's crops, by name."""
     with db.reading() as session:
-        crops = _season_crops(session, _season(session))
+        crops = SeasonCrops(session, _season(session))
         query = select(Bed).order_by(Bed.id)
         if not include_archived:
             query = query.where(Bed.archived.is_(False))
         beds = [_bed_info(bed, crops) for bed in session.scalars(query)]
-    return sorted(beds, key=lambda bed: _natural(bed.name))
-
-
-def _natural(name: str) -> tuple[tuple[int, str], ...]:
-    # "Bed 2" before "Bed 10", as people count.
-    parts: list[tuple[int, str]] = []
-    number = ""
-    word = ""
-    for char in name.casefold():
-        if char.isdigit():
-            if word:
-                parts.append((1, word))
-                word = ""
-            number += char
-        else:
-            if number:
-                parts.append((0, number.zfill(8)))
-                number = ""
-            word += char
-    if number:
-        parts.append((0, number.zfill(8)))
-    if word:
-        parts.append((1, word))
-    return tuple(parts)
+    return sorted(beds, key=lambda bed: natural_key(bed.name))
 
 
 def bed_of(db: Database, person_id: int) -> int | None:
@@ -218,7 +211,7 @@ def bed_of(db: Database, person_id: int) -> int | None:
         ).all()
     if not names:
         return None
-    return min(names, key=lambda row: _natural(row[1]))[0]
+    return min(names, key=lambda row: natural_key(row[1]))[0]
 
 
 def _get_bed(session: Session, bed_id: int) -> Bed:
@@ -274,7 +267,7 @@ def _apply(session: Session, bed: Bed, draft: BedDraft) -> None:
 def _one_bed(session: Session, bed: Bed) -> BedInfo:
     session.flush()
     session.refresh(bed)
-    return _bed_info(bed, _season_crops(session, _season(session)))
+    return _bed_info(bed, SeasonCrops(session, _season(session)))
 
 
 def add_bed(db: Database, actor: Actor, draft: BedDraft) -> BedInfo:
@@ -324,7 +317,7 @@ def bed_record(db: Database, actor: Actor, bed_id: int) -> BedRecord:
     with db.reading() as session:
         bed = _get_bed(session, bed_id)
         season = _season(session)
-        crops = _season_crops(session, season)
+        crops = SeasonCrops(session, season)
         plantings: list[PlantingInfo] = []
         harvest: list[HarvestLine] = []
         if season is not None:
@@ -342,6 +335,7 @@ def bed_record(db: Database, actor: Actor, bed_id: int) -> BedRecord:
                         planting.sown_on,
                         planting.planted_on,
                         planting.status,
+                        crops.by_planting.get(planting.id),
                     )
                 )
             harvest = _harvest_lines(session, bed.id, season.id)
@@ -450,8 +444,13 @@ def add_planting(
     status: PlantingStatus = PlantingStatus.GROWING,
     sown_on: dt.date | None = None,
     planted_on: dt.date | None = None,
+    go_ahead: bool = False,
 ) -> PlantingInfo:
-    """Put a crop in a bed this season."""
+    """Put a crop in a bed this season.
+
+    A crop that breaks the rotation is refused with a RotationWarning saying why, unless
+    ``go_ahead`` is given, which only volunteers and the coordinator may do.
+    """
     with db.transaction() as session:
         bed = _get_bed(session, bed_id)
         _require_writer(actor, bed)
@@ -461,6 +460,7 @@ def add_planting(
         season = _season(session)
         if season is None:
             raise BadInput("Please start a season first.")
+        _check_rotation(session, actor, bed, crop, season.year, go_ahead)
         try:
             kind = clean_text(variety or "", what="variety", longest=80, required=False) or None
         except ValueError as error:
@@ -481,6 +481,23 @@ def add_planting(
         session.add(planting)
         session.flush()
         return PlantingInfo(planting.id, _crop_badge(crop), kind, sown_on, planted_on, status)
+
+
+class RotationWarning(BadInput):
+    """A planting would break the crop rotation; staff may choose to go ahead."""
+
+
+def _check_rotation(
+    session: Session, actor: Actor, bed: Bed, crop: Crop, year: int, go_ahead: bool
+) -> None:
+    history = load_history(session, year)
+    message = conflict(history, bed.name, year, crop, rotation_years(session, year))
+    if message is None:
+        return
+    if not go_ahead:
+        raise RotationWarning(message)
+    if actor.role not in (Role.COORDINATOR, Role.VOLUNTEER):
+        raise NotAllowed(f"{message} Ask a volunteer if you want to plant them anyway.")
 
 
 def set_planting_status(

@@ -31,6 +31,7 @@ from dutchfarm.db.models import (
     TaskType,
     Vote,
     VoteMark,
+    Wish,
 )
 from dutchfarm.domain.people import hash_pin
 from dutchfarm.domain.rota import PastAssignment, RotaJob, RotaPerson, make_rota
@@ -104,6 +105,8 @@ RECURRING: tuple[tuple[str, Repeat, tuple[int, ...], int], ...] = (
     ("making_tea", Repeat.DAILY, (), 1),
 )
 ROTA_WEEKS = 6
+# (gardener, crop they would like in their own bed)
+WISHES = (("Jackie", "strawberry"), ("Marco", "sweetcorn"), ("Tom", "carrot"))
 OWNED_BEDS = 12
 
 
@@ -156,6 +159,7 @@ class _DemoBuilder:
         for season in seasons:
             self.plant_season(season)
         self.hold_vote(seasons[-1])
+        self.add_wishes()
         self.make_rotas()
         return DemoSummary(
             people=len(self.people),
@@ -346,6 +350,16 @@ class _DemoBuilder:
         if unit is Unit.COUNT:
             return float(self.random.randint(1, 8))
         return float(self.random.randint(1, 3))
+
+    def add_wishes(self) -> None:
+        """A few gardeners say what they would like in their bed, this year and next."""
+        years = {self.today.year, self.today.year + 1 if self.today.month >= 9 else self.today.year}
+        by_name = {person.display_name: person for person in self.people}
+        for year in sorted(years):
+            for name, key in WISHES:
+                self.session.add(
+                    Wish(person_id=by_name[name].id, crop_id=self.crops[key].id, year=year)
+                )
 
     def hold_vote(self, season: Season) -> None:
         """A dots vote in February of this season, closed, its winners the season's crops."""

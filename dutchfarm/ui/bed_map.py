@@ -12,6 +12,7 @@ from PySide6.QtGui import (
     QPainter,
     QPainterPath,
     QPen,
+    QResizeEvent,
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
@@ -81,6 +82,14 @@ class BedLabel(QGraphicsItem):
         name = QFontMetricsF(font).elidedText(self.bed.name, Qt.TextElideMode.ElideRight, width - 8)
         painter.drawText(QRectF(4, 2, width - 6, pixels + 6), name)
         top = pixels + 8.0
+        if self.bed.warnings:
+            # A rotation problem is a warning sign in the corner, and words in the tooltip.
+            sign = min(28.0, width / 3)
+            painter.drawPixmap(
+                QRectF(width - sign - 2, 2, sign, sign),
+                icons.pixmap("warning", 56),
+                QRectF(0, 0, 56, 56),
+            )
         owner = self.bed.owner
         if owner is not None:
             side = min(self.picture_px, max(16.0, width - 8))
@@ -118,7 +127,7 @@ class BedItem(QGraphicsObject):
         )
         owner = f"{bed.owner.name}'s bed" if bed.owner else "A shared bed"
         crops = ", ".join(crop.name for crop in bed.crops) or "nothing planted yet"
-        self.setToolTip(f"{bed.name}. {owner}. Growing: {crops}.")
+        self.setToolTip(" ".join((f"{bed.name}. {owner}. Growing: {crops}.", *bed.warnings)))
         self._press_pos = QPointF()
         # The words and pictures keep their size on screen whatever the zoom, and are
         # clipped to the bed, so they stay readable on a map of the whole allotment.
@@ -190,6 +199,8 @@ class BedMapView(QGraphicsView):
         self.setAccessibleName("Map of the allotment")
         self.items_by_id: dict[int, BedItem] = {}
         self.movable = False
+        # The map keeps the whole allotment in view as it is resized, until someone zooms.
+        self.fit_on_resize = True
         self.scene().selectionChanged.connect(self._selection_changed)
 
     def set_beds(self, beds: list[BedInfo], movable: bool) -> None:
@@ -204,8 +215,16 @@ class BedMapView(QGraphicsView):
             self.scene().addItem(item)
             self.items_by_id[bed.id] = item
         self.scene().setProperty("zoom", self.transform().m11())
-        bounds = self.scene().itemsBoundingRect().adjusted(-30, -30, 30, 30)
-        self.scene().setSceneRect(bounds.united(QRectF(0, 0, 10, 10)))
+        # The map's extent comes from the beds alone: their labels are sized for the
+        # screen, not the ground, and would stretch it.
+        bounds = QRectF()
+        for bed in beds:
+            bounds = bounds.united(
+                QRectF(
+                    bed.x * PX_PER_M, bed.y * PX_PER_M, bed.width * PX_PER_M, bed.length * PX_PER_M
+                )
+            )
+        self.scene().setSceneRect(bounds.adjusted(-30, -30, 30, 30) if beds else QRectF())
         if chosen is not None and chosen in self.items_by_id:
             self.choose(chosen)
         self.setAccessibleDescription(
@@ -242,7 +261,10 @@ class BedMapView(QGraphicsView):
 
     def zoom_to_fit(self) -> None:
         """Show the whole allotment."""
+        if not self.items_by_id:
+            return
         self.fitInView(self.scene().sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        self.fit_on_resize = True
         self._zoom_changed()
 
     def zoom(self, factor: float) -> None:
@@ -250,7 +272,14 @@ class BedMapView(QGraphicsView):
         current = self.transform().m11()
         if 0.15 <= current * factor <= 6:
             self.scale(factor, factor)
+            self.fit_on_resize = False
             self._zoom_changed()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        """Keep the whole allotment in view while nobody has zoomed."""
+        super().resizeEvent(event)
+        if self.fit_on_resize:
+            self.zoom_to_fit()
 
     def _zoom_changed(self) -> None:
         # Labels draw at screen size inside their bed, so they need the zoom to know how

@@ -39,6 +39,7 @@ PAGES: dict[str, str] = {
     "who": "dutchfarm.ui.pages.who:WhoPage",
     "beds": "dutchfarm.ui.pages.beds:BedsPage",
     "bed": "dutchfarm.ui.pages.bed:BedRecordPage",
+    "rotation": "dutchfarm.ui.pages.rotation:RotationPage",
     "people": "dutchfarm.ui.pages.people:PeoplePage",
     "settings": "dutchfarm.ui.pages.settings:SettingsPage",
 }
@@ -47,6 +48,7 @@ PAGES: dict[str, str] = {
 AREAS: tuple[tuple[str, str, str, str], ...] = (
     ("bed", "bed", "My bed", "Ctrl+1"),
     ("beds", "map", "Beds", "Ctrl+2"),
+    ("rotation", "rotation", "Rotation", "Ctrl+8"),
     ("people", "people", "People", "Ctrl+6"),
     ("settings", "settings", "Settings", "Ctrl+7"),
 )

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QPushButton,
     QSizePolicy,
     QToolButton,
@@ -70,6 +71,15 @@ class Tile(PictureButton):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.setMinimumSize(scaled(200), scaled(170))
         self.setMaximumSize(scaled(280), scaled(220))
+
+
+def clear_layout(layout: QLayout) -> None:
+    """Take every widget out of a layout at once; Qt frees them when the event loop runs."""
+    while (item := layout.takeAt(0)) is not None:
+        widget = item.widget()
+        if widget is not None:
+            widget.setParent(None)
+            widget.deleteLater()
 
 
 def label(text: str, role: str | None = None, *, wrap: bool = True) -> QLabel:

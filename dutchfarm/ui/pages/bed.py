@@ -26,6 +26,7 @@ from dutchfarm.services.beds import (
     BedRecord,
     DiaryInfo,
     PlantingInfo,
+    RotationWarning,
     add_diary_entry,
     add_planting,
     bed_of,
@@ -36,11 +37,13 @@ from dutchfarm.services.beds import (
     set_planting_status,
 )
 from dutchfarm.services.catalogue import list_crops
+from dutchfarm.services.errors import ServiceError
+from dutchfarm.services.rotation import add_wish, remove_wish, upcoming_year, wishes_of
 from dutchfarm.ui import dialogs, icons
 from dutchfarm.ui.context import AppContext, Topic
 from dutchfarm.ui.pages.base import Page
 from dutchfarm.ui.theme import TARGET, TARGET_LARGE
-from dutchfarm.ui.widgets import Card, PictureButton, label, picture, scaled
+from dutchfarm.ui.widgets import Card, PictureButton, clear_layout, label, picture, scaled
 
 # The picture buttons, in the order a season goes: (action, picture, words on the button).
 ACTIONS: tuple[tuple[DiaryAction, str, str], ...] = (
@@ -134,6 +137,11 @@ class PlantingCard(QFrame):
         if planting.planted_on:
             dates.append(f"Planted out {short_date(planting.planted_on)}.")
         words.addWidget(label(" ".join(dates) or "No dates yet.", "muted"))
+        if planting.warning:
+            warning_row = QHBoxLayout()
+            warning_row.addWidget(picture("warning", 32, "Warning"))
+            warning_row.addWidget(label(planting.warning, "warning"), 1)
+            words.addLayout(warning_row)
         layout.addLayout(words, 1)
         layout.addWidget(picture(STATUS_ICONS[planting.status], 40, STATUS_WORDS[planting.status]))
         if can_change_status is None:
@@ -212,6 +220,18 @@ class BedRecordPage(Page):
         plantings_card.body.addLayout(self.plantings_box)
         self.column.addWidget(plantings_card)
 
+        self.wishes_card = Card()
+        wish_heading = QHBoxLayout()
+        self.wishes_title = label("", "heading")
+        wish_heading.addWidget(self.wishes_title, 1)
+        self.add_wish_button = PictureButton("likes", "Add a wish", large=True)
+        self.add_wish_button.clicked.connect(self.choose_wish)
+        wish_heading.addWidget(self.add_wish_button)
+        self.wishes_card.body.addLayout(wish_heading)
+        self.wishes_box = QHBoxLayout()
+        self.wishes_card.body.addLayout(self.wishes_box)
+        self.column.addWidget(self.wishes_card)
+
         harvest_card = Card()
         self.harvest_heading = label("Picked this season", "heading")
         harvest_card.body.addWidget(self.harvest_heading)
@@ -267,6 +287,7 @@ class BedRecordPage(Page):
             else "This is not your bed. You can look."
         )
         self._show_plantings(record)
+        self._show_wishes(record)
         self._show_harvest(record)
         self.diary.clear()
         size = scaled(40)
@@ -276,18 +297,64 @@ class BedRecordPage(Page):
             self.diary.addItem(item)
 
     def _show_plantings(self, record: BedRecord) -> None:
-        while (item := self.plantings_box.takeAt(0)) is not None:
-            widget = item.widget()
-            if widget is not None:
-                # Off the page at once; Qt frees it when the event loop next runs.
-                widget.setParent(None)
-                widget.deleteLater()
+        clear_layout(self.plantings_box)
         staff = self.context.actor.role in (Role.COORDINATOR, Role.VOLUNTEER)
         changer = self.change_status if record.can_write and staff else None
         for planting in record.plantings:
             self.plantings_box.addWidget(PlantingCard(planting, changer))
         if not record.plantings:
             self.plantings_box.addWidget(label("Nothing is planted yet this season.", "muted"))
+
+    def _show_wishes(self, record: BedRecord) -> None:
+        owner = record.bed.owner
+        actor = self.context.actor
+        staff = actor.role in (Role.COORDINATOR, Role.VOLUNTEER)
+        show = owner is not None and (staff or actor.person_id == owner.id)
+        self.wishes_card.setVisible(show)
+        clear_layout(self.wishes_box)
+        if owner is None or not show:
+            return
+        year = upcoming_year()
+        who = "I" if actor.person_id == owner.id else owner.name
+        self.wishes_title.setText(f"In {year} {who} would like to grow")
+        wishes = wishes_of(self.context.db, owner.id, year)
+        for crop in wishes:
+            button = PictureButton(crop.icon, f"{crop.name}: take it off", icon_size=48)
+            button.setToolTip(f"Tap to take {crop.plural.lower()} off the wishes")
+            button.clicked.connect(lambda _=False, c=crop: self.remove_wish(c.id, c.name))
+            self.wishes_box.addWidget(button)
+        if not wishes:
+            self.wishes_box.addWidget(label("No wishes yet. Tap 'Add a wish'.", "muted"))
+        self.wishes_box.addStretch(1)
+
+    def choose_wish(self) -> None:
+        """Add a crop the bed's owner would like to grow next season."""
+        if self.record is None or self.record.bed.owner is None:
+            return
+        staff = self.context.actor.role in (Role.COORDINATOR, Role.VOLUNTEER)
+        crop_id = dialogs.choose_crop(
+            self, list_crops(self.context.db), search=staff, title="What would you like to grow?"
+        )
+        if crop_id is None:
+            return
+        owner_id, year = self.record.bed.owner.id, upcoming_year()
+        crop = self._call(add_wish, owner_id, crop_id, year)
+        if crop is not None:
+            self.context.offer_undo(
+                f"Wish saved: {crop.plural.lower()}.",
+                lambda: self._call(remove_wish, owner_id, crop_id, year),
+            )
+
+    def remove_wish(self, crop_id: int, name: str) -> None:
+        """Take a crop off the owner's wishes, with Undo."""
+        if self.record is None or self.record.bed.owner is None:
+            return
+        owner_id, year = self.record.bed.owner.id, upcoming_year()
+        if self._call(remove_wish, owner_id, crop_id, year):
+            self.context.offer_undo(
+                f"Wish taken off: {name.lower()}.",
+                lambda: self._call(add_wish, owner_id, crop_id, year),
+            )
 
     def _show_harvest(self, record: BedRecord) -> None:
         self.harvest_list.clear()
@@ -350,12 +417,47 @@ class BedRecordPage(Page):
         )
         if crop_id is None:
             return
-        planting = self._call(add_planting, self.record.bed.id, crop_id)
+        planting = self._plant(crop_id)
         if planting is not None:
             self.context.offer_undo(
                 f"{planting.crop.name} added to {self.record.bed.name}.",
                 lambda: self._call(remove_planting, planting.id),
             )
+
+    def _plant(self, crop_id: int) -> PlantingInfo | None:
+        # A crop that breaks the rotation is explained first; staff may still go ahead.
+        assert self.record is not None
+        context = self.context
+        planting: PlantingInfo | None
+        try:
+            planting = add_planting(context.db, context.actor, self.record.bed.id, crop_id)
+        except RotationWarning as warning:
+            staff = context.actor.role in (Role.COORDINATOR, Role.VOLUNTEER)
+            if not staff:
+                dialogs.warn(self, "Not in this bed this year", f"{warning} Ask a volunteer.")
+                return None
+            if not dialogs.ask(
+                self,
+                "This breaks the crop rotation",
+                f"{warning} Plant them anyway?",
+                yes="Plant anyway",
+                no="Do not plant",
+            ):
+                return None
+            planting = context.run(
+                self,
+                add_planting,
+                context.db,
+                context.actor,
+                self.record.bed.id,
+                crop_id,
+                go_ahead=True,
+            )
+        except ServiceError as error:
+            dialogs.warn(self, "That did not work", str(error))
+            return None
+        context.announce(Topic.BEDS)
+        return planting
 
     def change_status(self, planting: PlantingInfo, status: PlantingStatus) -> None:
         """Say how a planting is doing now, with Undo."""

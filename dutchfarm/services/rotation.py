@@ -1,0 +1,348 @@
+"""Crop rotation: the history grid, conflicts in plain words, wishes, and the bed planner."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+from sqlalchemy import delete, select
+
+from dutchfarm.db.database import Database
+from dutchfarm.db.models import Bed, Crop, Farm, Person, Planting, Season, SeasonCrop, Wish
+from dutchfarm.domain.rotation import GROUP_NAMES, NEVER_CONFLICT, plan_beds, validate_years
+from dutchfarm.domain.sorting import natural_key
+from dutchfarm.domain.terms import PlantingStatus, Role
+from dutchfarm.services.auth import Actor, audit, require_coordinator
+from dutchfarm.services.beds import CropBadge
+from dutchfarm.services.errors import BadInput, NotAllowed, NotFound
+from dutchfarm.services.rotation_rules import conflict, load_history, rotation_years
+
+GRID_YEARS_BACK = 6
+
+
+@dataclass(frozen=True)
+class GridCell:
+    """What one bed grew in one year, and any rotation rule it broke."""
+
+    crops: tuple[CropBadge, ...]
+    groups: tuple[str, ...]
+    conflicts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RotationGrid:
+    """Beds by seasons: the last six years and the next one."""
+
+    years: tuple[int, ...]
+    beds: tuple[tuple[int, str], ...]
+    cells: dict[tuple[int, int], GridCell]
+    rotation_years: int
+
+    def conflicts(self) -> list[str]:
+        """Return every conflict's sentence, bed by bed and year by year."""
+        return [
+            message
+            for bed_id, _ in self.beds
+            for year in self.years
+            for message in self.cells.get((bed_id, year), GridCell((), (), ())).conflicts
+        ]
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """The planner's proposal: a bed for each chosen crop, with the reason for each."""
+
+    year: int
+    crops: tuple[CropBadge, ...]
+    beds: tuple[tuple[int, str], ...]
+    placed: dict[int, int]
+    reasons: dict[int, str]
+    conflicts: dict[int, str]
+    unplaced: tuple[int, ...]
+    wishes_honoured: tuple[int, ...]
+
+
+def _badge(crop: Crop) -> CropBadge:
+    return CropBadge(crop.id, crop.name, crop.plural, crop.icon, crop.group_id)
+
+
+def planting_warning(
+    db: Database, bed_id: int, crop_id: int, year: int | None = None
+) -> str | None:
+    """Return why planting this crop in this bed breaks the rotation, or None if it is fine."""
+    year = year or dt.date.today().year
+    with db.reading() as session:
+        bed = session.get(Bed, bed_id)
+        crop = session.get(Crop, crop_id)
+        if bed is None or crop is None:
+            raise NotFound("That bed or crop is not there any more.")
+        return conflict(
+            load_history(session, year), bed.name, year, crop, rotation_years(session, year)
+        )
+
+
+def rotation_grid(db: Database, today: dt.date | None = None) -> RotationGrid:
+    """Return the grid of beds by seasons (the last six and the next), with conflicts."""
+    this_year = (today or dt.date.today()).year
+    years = tuple(range(this_year - GRID_YEARS_BACK + 1, this_year + 2))
+    with db.reading() as session:
+        beds = sorted(
+            session.execute(select(Bed.id, Bed.name).where(Bed.archived.is_(False))).all(),
+            key=lambda row: natural_key(row[1]),
+        )
+        history = load_history(session)
+        rows = session.execute(
+            select(Planting.bed_id, Season.year, Crop)
+            .join(Season, Planting.season_id == Season.id)
+            .join(Crop, Planting.crop_id == Crop.id)
+            .where(Season.year.between(years[0], years[-1]))
+            .order_by(Planting.id)
+        )
+        crops: dict[tuple[int, int], list[Crop]] = defaultdict(list)
+        for bed_id, year, crop in rows:
+            if all(existing.id != crop.id for existing in crops[(bed_id, year)]):
+                crops[(bed_id, year)].append(crop)
+        lengths = {year: rotation_years(session, year) for year in years}
+        names = dict(beds)
+        cells: dict[tuple[int, int], GridCell] = {}
+        for (bed_id, year), grown in crops.items():
+            messages = []
+            for crop in grown:
+                message = conflict(history, names.get(bed_id, ""), year, crop, lengths[year])
+                if message and message not in messages:
+                    messages.append(message)
+            groups = tuple(dict.fromkeys(crop.group_id for crop in grown))
+            cells[(bed_id, year)] = GridCell(
+                tuple(_badge(c) for c in grown), groups, tuple(messages)
+            )
+        farm = session.get(Farm, 1)
+        return RotationGrid(years, tuple(beds), cells, farm.rotation_years if farm else 3)
+
+
+def set_rotation_years(db: Database, actor: Actor, years: int, today: dt.date | None = None) -> int:
+    """Set the farm's rotation length, for this season and every later one."""
+    try:
+        validate_years(years)
+    except ValueError as error:
+        raise BadInput(str(error)) from error
+    this_year = (today or dt.date.today()).year
+    with db.transaction() as session:
+        require_coordinator(session, actor, "change the crop rotation")
+        farm = session.get(Farm, 1)
+        if farm is None:
+            raise NotFound("This database has no farm in it yet.")
+        farm.rotation_years = years
+        for season in session.scalars(select(Season).where(Season.year >= this_year)):
+            season.rotation_years = years
+        audit(session, actor, "rotation_changed", f"{years} years from {this_year}")
+    return years
+
+
+def upcoming_year(today: dt.date | None = None) -> int:
+    """Return the year people are planning for: next year from September on."""
+    today = today or dt.date.today()
+    return today.year + 1 if today.month >= 9 else today.year
+
+
+def wishes_of(db: Database, person_id: int, year: int) -> list[CropBadge]:
+    """Return the crops a person would like to grow in a year."""
+    with db.reading() as session:
+        return [
+            _badge(crop)
+            for crop in session.scalars(
+                select(Crop)
+                .join(Wish, Wish.crop_id == Crop.id)
+                .where(Wish.person_id == person_id, Wish.year == year)
+                .order_by(Wish.id)
+            )
+        ]
+
+
+def _require_own_or_staff(actor: Actor, person_id: int) -> None:
+    if actor.role in (Role.COORDINATOR, Role.VOLUNTEER) or actor.person_id == person_id:
+        return
+    raise NotAllowed("You can only change your own wishes.")
+
+
+def add_wish(db: Database, actor: Actor, person_id: int, crop_id: int, year: int) -> CropBadge:
+    """Say that a person would like to grow a crop in their bed in a year."""
+    _require_own_or_staff(actor, person_id)
+    with db.transaction() as session:
+        person = session.get(Person, person_id)
+        crop = session.get(Crop, crop_id)
+        if person is None or crop is None:
+            raise NotFound("That person or crop is not there any more.")
+        exists = session.scalar(
+            select(Wish.id).where(
+                Wish.person_id == person_id, Wish.crop_id == crop_id, Wish.year == year
+            )
+        )
+        if exists is None:
+            session.add(Wish(person_id=person_id, crop_id=crop_id, year=year))
+        return _badge(crop)
+
+
+def remove_wish(db: Database, actor: Actor, person_id: int, crop_id: int, year: int) -> bool:
+    """Take a crop off a person's wishes; True if it was there."""
+    _require_own_or_staff(actor, person_id)
+    with db.transaction() as session:
+        result = session.execute(
+            delete(Wish).where(
+                Wish.person_id == person_id, Wish.crop_id == crop_id, Wish.year == year
+            )
+        )
+        return bool(getattr(result, "rowcount", 0))
+
+
+def chosen_crops(db: Database, year: int) -> list[CropBadge]:
+    """Return the crops the group chose for a season, in the vote's order."""
+    with db.reading() as session:
+        return [
+            _badge(crop)
+            for crop in session.scalars(
+                select(Crop)
+                .join(SeasonCrop, SeasonCrop.crop_id == Crop.id)
+                .join(Season, SeasonCrop.season_id == Season.id)
+                .where(Season.year == year)
+                .order_by(SeasonCrop.rank)
+            )
+        ]
+
+
+def propose_plan(db: Database, year: int, crop_ids: list[int]) -> Proposal:
+    """Propose a bed for each crop: no rotation conflict where possible, wishes honoured."""
+    if not crop_ids:
+        raise BadInput("Please choose the crops to plan first.")
+    if len(set(crop_ids)) != len(crop_ids):
+        raise BadInput("Each crop can be chosen once.")
+    with db.reading() as session:
+        crops_by_id = {c.id: c for c in session.scalars(select(Crop).where(Crop.id.in_(crop_ids)))}
+        if len(crops_by_id) != len(crop_ids):
+            raise BadInput("One of the crops is not in the library any more.")
+        crops = [crops_by_id[crop_id] for crop_id in crop_ids]
+        beds = sorted(
+            session.scalars(select(Bed).where(Bed.archived.is_(False))),
+            key=lambda bed: natural_key(bed.name),
+        )
+        if not beds:
+            raise BadInput("There are no beds on the map yet.")
+        history = load_history(session, year)
+        years = rotation_years(session, year)
+        owners = {bed.name: bed.owner_id for bed in beds if bed.owner_id is not None}
+        wished: dict[int, set[str]] = defaultdict(set)
+        wish_rows = session.execute(
+            select(Wish.person_id, Crop)
+            .join(Crop, Wish.crop_id == Crop.id)
+            .where(Wish.year == year)
+        )
+        for person_id, crop in wish_rows:
+            wished[person_id].add(crop.name)
+        wishes = {bed: wished[owner] for bed, owner in owners.items() if wished.get(owner)}
+        owner_names = {bed.name: bed.owner.display_name for bed in beds if bed.owner is not None}
+        plan = plan_beds(
+            [bed.name for bed in beds],
+            [(crop.name, crop.group_id) for crop in crops],
+            history.groups,
+            year,
+            years,
+            wishes,
+        )
+        bed_ids = {bed.name: bed.id for bed in beds}
+        by_name = {crop.name: crop for crop in crops}
+        placed = {by_name[name].id: bed_ids[bed] for name, bed in plan.placed.items()}
+        reasons: dict[int, str] = {}
+        conflicts: dict[int, str] = {}
+        for name, bed in plan.placed.items():
+            crop = by_name[name]
+            # The planner's own sentence names the new crop; ours names what really grew.
+            message = conflict(history, bed, year, crop, years) if name in plan.conflicts else None
+            if message is not None:
+                conflicts[crop.id] = message
+            reasons[crop.id] = _reason(
+                crop, bed, message, name in plan.wishes_honoured, owner_names.get(bed), years
+            )
+        return Proposal(
+            year=year,
+            crops=tuple(_badge(crop) for crop in crops),
+            beds=tuple((bed.id, bed.name) for bed in beds),
+            placed=placed,
+            reasons=reasons,
+            conflicts=conflicts,
+            unplaced=tuple(by_name[name].id for name in plan.unplaced),
+            wishes_honoured=tuple(by_name[name].id for name in plan.wishes_honoured),
+        )
+
+
+def _reason(
+    crop: Crop,
+    bed: str,
+    warning: str | None,
+    wished: bool,
+    owner: str | None,
+    years: int,
+) -> str:
+    if warning:
+        return f"{warning} No better bed was free."
+    if wished and owner:
+        return f"{owner} would like {crop.plural.lower()} in {bed}."
+    if crop.group_id in NEVER_CONFLICT:
+        return f"{crop.plural} can grow anywhere."
+    group = GROUP_NAMES[crop.group_id]
+    return f"The {group.lower()} has not grown in {bed} for {years - 1} years or more."
+
+
+def check_placement(db: Database, year: int, crop_id: int, bed_id: int) -> str | None:
+    """Return the rotation warning for putting a crop in a bed by hand, or None."""
+    return planting_warning(db, bed_id, crop_id, year)
+
+
+def accept_plan(db: Database, actor: Actor, year: int, placed: dict[int, int]) -> tuple[int, ...]:
+    """Create the planned plantings of a plan, all in one go; return the new plantings' ids."""
+    with db.transaction() as session:
+        require_coordinator(session, actor, "accept a plan")
+        season = session.scalar(select(Season).where(Season.year == year))
+        if season is None:
+            raise BadInput(f"Please start the {year} season first (in Settings).")
+        if len(set(placed.values())) != len(placed):
+            raise BadInput("Each bed can take one crop in a plan.")
+        made: list[Planting] = []
+        for crop_id, bed_id in placed.items():
+            bed = session.get(Bed, bed_id)
+            crop = session.get(Crop, crop_id)
+            if bed is None or crop is None:
+                raise BadInput("A bed or crop in the plan is not there any more.")
+            already = session.scalar(
+                select(Planting.id).where(
+                    Planting.season_id == season.id,
+                    Planting.bed_id == bed_id,
+                    Planting.crop_id == crop_id,
+                )
+            )
+            if already is None:
+                planting = Planting(
+                    season_id=season.id,
+                    bed_id=bed_id,
+                    crop_id=crop_id,
+                    status=PlantingStatus.PLANNED,
+                )
+                session.add(planting)
+                made.append(planting)
+        session.flush()
+        audit(session, actor, "plan_accepted", f"{year}: {len(made)} plantings")
+        return tuple(planting.id for planting in made)
+
+
+def withdraw_plan(db: Database, actor: Actor, planting_ids: tuple[int, ...]) -> int:
+    """Take back the planned plantings an accepted plan made (to undo it)."""
+    with db.transaction() as session:
+        require_coordinator(session, actor, "change a plan")
+        plantings = session.scalars(
+            select(Planting).where(
+                Planting.id.in_(planting_ids), Planting.status == PlantingStatus.PLANNED
+            )
+        ).all()
+        for planting in plantings:
+            session.delete(planting)
+        audit(session, actor, "plan_withdrawn", f"{len(plantings)} plantings")
+        return len(plantings)

@@ -1,0 +1,71 @@
+"""The rotation rule applied to the database: which groups grew where, and what conflicts."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from dutchfarm.db.models import Bed, Crop, Farm, Planting, Season
+from dutchfarm.domain.rotation import DEFAULT_YEARS, conflict_message, last_conflict
+
+
+class RotationHistory:
+    """What grew where: the rotation groups by bed name and year, and the crops behind them."""
+
+    def __init__(self) -> None:
+        # bed name -> year -> rotation groups grown that year (the domain's history)
+        self.groups: dict[str, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
+        # (bed name, year, group) -> the crops of that group grown, as plural names
+        self.crops: dict[tuple[str, int, str], list[str]] = defaultdict(list)
+
+    def add(self, bed: str, year: int, group: str, plural: str) -> None:
+        """Record that a crop grew in a bed in a year."""
+        self.groups[bed][year].add(group)
+        names = self.crops[(bed, year, group)]
+        if plural not in names:
+            names.append(plural)
+
+
+def load_history(session: Session, before_year: int | None = None) -> RotationHistory:
+    """Return what grew where: every planting, by bed name and year."""
+    query = (
+        select(Bed.name, Season.year, Crop.group_id, Crop.plural)
+        .join(Planting, Planting.bed_id == Bed.id)
+        .join(Season, Planting.season_id == Season.id)
+        .join(Crop, Planting.crop_id == Crop.id)
+        .order_by(Planting.id)
+    )
+    if before_year is not None:
+        query = query.where(Season.year < before_year)
+    history = RotationHistory()
+    for bed, year, group, plural in session.execute(query):
+        history.add(bed, year, group, plural)
+    return history
+
+
+def rotation_years(session: Session, year: int) -> int:
+    """Return the rotation length that holds in ``year`` (the season's, else the farm's)."""
+    season_years = session.scalar(select(Season.rotation_years).where(Season.year == year))
+    if season_years is not None:
+        return season_years
+    farm = session.get(Farm, 1)
+    return farm.rotation_years if farm else DEFAULT_YEARS
+
+
+def conflict(history: RotationHistory, bed: str, year: int, crop: Crop, years: int) -> str | None:
+    """Return the plain-words conflict of a crop in a bed in a year, or None.
+
+    The sentence names what really grew there ("Potatoes grew in Bed 4 in 2025."), and adds
+    that the new crop is of the same family when it is a different crop (tomatoes).
+    """
+    grew = last_conflict(history.groups, bed, year, crop.group_id, years)
+    if grew is None:
+        return None
+    earlier = history.crops.get((bed, grew, crop.group_id)) or [crop.plural]
+    names = " and ".join(earlier)
+    message = conflict_message(names, bed, grew, years)
+    if crop.plural not in earlier:
+        message += f" {crop.plural} are in the same family."
+    return message

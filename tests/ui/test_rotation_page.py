@@ -1,0 +1,164 @@
+"""The Rotation page and the rotation warning where plantings are made, through the window."""
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from sqlalchemy import select
+
+from dutchfarm.db.models import Planting
+from dutchfarm.domain.terms import PlantingStatus
+from dutchfarm.services.auth import sign_in
+from dutchfarm.services.beds import list_beds
+from dutchfarm.services.catalogue import list_crops
+from dutchfarm.services.people import list_people
+from dutchfarm.services.rotation import rotation_grid
+from dutchfarm.ui import dialogs
+from dutchfarm.ui.pages.rotation import COL_BED, COL_CROP, COL_REASON
+
+TODAY = dt.date.today()
+
+
+def as_person(window, name, pin=None):
+    person = next(p for p in list_people(window.context.db) if p.name == name)
+    window.context.set_actor(sign_in(window.context.db, person.id, pin))
+
+
+def test_the_grid_shows_the_demos_conflict_free_history(make_window, demo_url, qtbot):
+    window = make_window(demo_url)
+    as_person(window, "Ann", "1234")
+    page = window.show_page("rotation")
+    history = page.history
+    assert history.model.rowCount() == 14 and history.model.columnCount() == 7
+    assert history.model.headerData(6, Qt.Orientation.Horizontal) == f"{TODAY.year + 1} (next)"
+    assert [history.conflicts.item(i).text() for i in range(history.conflicts.count())] == [
+        "No crop is in the wrong place."
+    ]
+    bed_one = [name for _, name in history.model.grid.beds].index("Bed 1")
+    words = history.model.index(bed_one, 5).data()
+    assert words == "Perennials\nStrawberry"
+    tooltip = history.model.index(bed_one, 5).data(Qt.ItemDataRole.ToolTipRole)
+    assert tooltip == f"Bed 1, {TODAY.year}: Perennials: Strawberry."
+
+
+def test_the_grid_model_passes_the_model_tester(make_window, demo_url, qtmodeltester):
+    window = make_window(demo_url)
+    page = window.show_page("rotation")
+    qtmodeltester.check(page.history.model)
+
+
+def test_potatoes_where_potatoes_grew_last_year_show_the_warning(
+    make_window, demo_url, qtbot, monkeypatch, answers
+):
+    window = make_window(demo_url)
+    db = window.context.db
+    grid = rotation_grid(db)
+    bed_id, bed_name = next(
+        (bed_id, name)
+        for bed_id, name in grid.beds
+        if (bed_id, TODAY.year - 1) in grid.cells
+        and "potatoes" in grid.cells[(bed_id, TODAY.year - 1)].groups
+    )
+    potato = next(c.id for c in list_crops(db) if c.key == "potato")
+    monkeypatch.setattr(dialogs, "choose_crop", lambda *_a, **_k: potato)
+    asked = []
+
+    def ask(_parent, title, question, yes, no="Cancel"):
+        asked.append(question)
+        return True
+
+    monkeypatch.setattr(dialogs, "ask", ask)
+    as_person(window, "Ann", "1234")
+    window.context.open_bed(bed_id)
+    page = window.pages["bed"]
+    qtbot.mouseClick(page.add_planting_button, Qt.MouseButton.LeftButton)
+    sentence = f"Potatoes grew in {bed_name} in {TODAY.year - 1}. Wait until {TODAY.year + 2}."
+    assert asked == [f"{sentence} Plant them anyway?"]
+    [potatoes] = [p for p in page.record.plantings if p.crop.name == "Potato"]
+    assert potatoes.warning == sentence
+    # The map marks the bed, and the grid lists the conflict.
+    assert sentence in next(b for b in list_beds(db) if b.id == bed_id).warnings
+    rotation = window.show_page("rotation")
+    items = [
+        rotation.history.conflicts.item(i).text() for i in range(rotation.history.conflicts.count())
+    ]
+    assert items == [sentence]
+
+
+def test_a_gardener_is_told_and_nothing_is_planted(
+    make_window, demo_url, qtbot, monkeypatch, answers
+):
+    window = make_window(demo_url)
+    db = window.context.db
+    grid = rotation_grid(db)
+    bed_id, _ = next(
+        (bed_id, name)
+        for bed_id, name in grid.beds
+        if (bed_id, TODAY.year - 1) in grid.cells
+        and "potatoes" in grid.cells[(bed_id, TODAY.year - 1)].groups
+    )
+    owner = next(b for b in list_beds(db) if b.id == bed_id).owner
+    potato = next(c.id for c in list_crops(db) if c.key == "potato")
+    monkeypatch.setattr(dialogs, "choose_crop", lambda *_a, **_k: potato)
+    window.context.set_actor(sign_in(db, owner.id))
+    window.context.open_bed(bed_id)
+    page = window.pages["bed"]
+    before = len(page.record.plantings)
+    qtbot.mouseClick(page.add_planting_button, Qt.MouseButton.LeftButton)
+    assert answers.messages[-1][0] == "Not in this bed this year"
+    assert answers.messages[-1][1].endswith("Ask a volunteer.")
+    assert len(page.record.plantings) == before
+
+
+def test_accepting_a_plan_creates_the_plantings(make_window, demo_url, qtbot):
+    window = make_window(demo_url)
+    as_person(window, "Ann", "1234")
+    page = window.show_page("rotation")
+    page.tabs.setCurrentWidget(page.planner)
+    planner = page.planner
+    planner.season.setCurrentIndex(planner.season.findData(TODAY.year))
+    assert planner.ticked() and len(planner.ticked()) == 4
+    qtbot.mouseClick(planner.plan_button, Qt.MouseButton.LeftButton)
+    assert planner.table.rowCount() == 4
+    rows = {
+        planner.table.item(row, COL_CROP).text(): row for row in range(planner.table.rowCount())
+    }
+    strawberries = rows["Strawberry"]
+    box = planner.table.cellWidget(strawberries, COL_BED)
+    assert box.currentText() == "Bed 1"
+    assert planner.table.item(strawberries, COL_REASON).text() == (
+        "Jackie would like strawberries in Bed 1."
+    )
+    # The proposal shows on the map too.
+    bed_one = next(b for b in list_beds(window.context.db) if b.name == "Bed 1")
+    assert [c.name for c in planner.map_view.items_by_id[bed_one.id].bed.crops] == ["Strawberry"]
+
+    # Move the potatoes by hand to a bed that had potatoes last year: a warning shows.
+    grid = rotation_grid(window.context.db)
+    potato_bed = next(
+        name
+        for bed_id, name in grid.beds
+        if (bed_id, TODAY.year - 1) in grid.cells
+        and "potatoes" in grid.cells[(bed_id, TODAY.year - 1)].groups
+    )
+    tomato_box = planner.table.cellWidget(rows["Tomato"], COL_BED)
+    original = tomato_box.currentIndex()
+    tomato_box.setCurrentIndex(tomato_box.findText(potato_bed))
+    reason = planner.table.item(rows["Tomato"], COL_REASON).text()
+    assert reason.startswith(f"Potatoes grew in {potato_bed} in {TODAY.year - 1}.")
+    assert "Tomatoes are in the same family. You moved it here by hand." in reason
+    tomato_box.setCurrentIndex(original)
+    assert planner.table.item(rows["Tomato"], COL_REASON).text() == (
+        "Moved by hand. No rotation problem."
+    )
+
+    placed = planner.placements()
+    qtbot.mouseClick(planner.accept_button, Qt.MouseButton.LeftButton)
+    with window.context.db.reading() as session:
+        planned = session.execute(
+            select(Planting.crop_id, Planting.bed_id).where(
+                Planting.status == PlantingStatus.PLANNED
+            )
+        ).all()
+    assert set(planned) <= set(placed.items()) and len(planned) >= 3
+    assert "The plan for" in window.undo_bar.message.text()
+    assert planner.table.rowCount() == 0
