@@ -12,7 +12,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QIcon, QImage, QPainter, QPen, QPixmap
+from PySide6.QtGui import QBrush, QColor, QFontMetrics, QIcon, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from dutchfarm.domain.rotation import GROUP_NAMES
@@ -89,7 +89,7 @@ class RotationGridModel(QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.grid.years):
             year = self.grid.years[section]
-            return f"{year} (next)" if year > self.this_year else str(year)
+            return f"{year}\n(next)" if year > self.this_year else str(year)
         if orientation == Qt.Orientation.Vertical and 0 <= section < len(self.grid.beds):
             return self.grid.beds[section][1]
         return None
@@ -152,7 +152,15 @@ class RotationCellDelegate(QStyledItemDelegate):
             x += size + 3
         painter.setPen(QColor("#1B1B1B"))
         painter.setFont(option.font)
-        words = "\n".join(GROUP_NAMES.get(group, group) for group in cell.groups)
+        # Each group's name on its own line, shortened with "…" if the column is narrow;
+        # the tooltip always has the whole of it.
+        metrics = QFontMetrics(option.font)
+        words = "\n".join(
+            metrics.elidedText(
+                GROUP_NAMES.get(group, group), Qt.TextElideMode.ElideRight, rect.width() - 10
+            )
+            for group in cell.groups
+        )
         text_rect = rect.adjusted(6, size + 8, -4, -2)
         painter.drawText(
             text_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap), words

@@ -29,7 +29,7 @@ def test_the_grid_shows_the_demos_conflict_free_history(make_window, demo_url, q
     page = window.show_page("rotation")
     history = page.history
     assert history.model.rowCount() == 14 and history.model.columnCount() == 7
-    assert history.model.headerData(6, Qt.Orientation.Horizontal) == f"{TODAY.year + 1} (next)"
+    assert history.model.headerData(6, Qt.Orientation.Horizontal) == f"{TODAY.year + 1}\n(next)"
     assert [history.conflicts.item(i).text() for i in range(history.conflicts.count())] == [
         "No crop is in the wrong place."
     ]
@@ -113,7 +113,7 @@ def test_accepting_a_plan_creates_the_plantings(make_window, demo_url, qtbot):
     window = make_window(demo_url)
     as_person(window, "Ann", "1234")
     page = window.show_page("rotation")
-    page.tabs.setCurrentWidget(page.planner)
+    page.show_planner()
     planner = page.planner
     planner.season.setCurrentIndex(planner.season.findData(TODAY.year))
     assert planner.ticked() and len(planner.ticked()) == 4

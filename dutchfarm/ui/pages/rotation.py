@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QListWidget,
     QListWidgetItem,
+    QScrollArea,
     QSpinBox,
     QTableView,
     QTableWidget,
@@ -99,6 +100,7 @@ class HistoryTab(QWidget):
         self.table.setWordWrap(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setDefaultSectionSize(scaled(84))
+        self.table.setMinimumHeight(scaled(84) * 4 + scaled(48))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         layout.addWidget(self.table, 3)
         layout.addWidget(label("Crops in the wrong place", "heading"))
@@ -119,7 +121,7 @@ class HistoryTab(QWidget):
         self.years.setEnabled(manager)
         self.save_years.setVisible(manager)
         clear_layout(self.legend)
-        per_row = 4 if text_scale() < 1.3 else 2
+        per_row = 4 if text_scale() < 1.3 else 3
         for index, group in enumerate(groups):
             chip = label(f" {GROUP_NAMES.get(group.id, group.name)} ", wrap=False)
             chip.setStyleSheet(
@@ -193,7 +195,8 @@ class PlannerTab(QWidget):
         self.table.setAccessibleName("The plan: a bed for each crop")
         self.table.setHorizontalHeaderLabels(("Crop", "Bed", "Why"))
         self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(max(TARGET + 8, scaled(52)))
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setMinimumSectionSize(max(TARGET + 8, scaled(52)))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_CROP, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_BED, QHeaderView.ResizeMode.ResizeToContents)
@@ -205,6 +208,7 @@ class PlannerTab(QWidget):
         right.addWidget(self.table, 3)
         self.map_view = BedMapView()
         self.map_view.setAccessibleName("The plan on the map")
+        self.map_view.setMinimumHeight(scaled(200))
         right.addWidget(self.map_view, 3)
         buttons = QHBoxLayout()
         self.reject_button = PictureButton("cross", "Start again")
@@ -406,10 +410,22 @@ class RotationPage(Page):
         self.tabs.setAccessibleName("Rotation pages")
         self.history = HistoryTab(self)
         self.planner = PlannerTab(self)
-        self.tabs.addTab(self.history, icons.icon("rotation"), "What grew where")
-        self.tabs.addTab(self.planner, icons.icon("beds"), "Plan a season")
+        # Each tab scrolls, so that at very large text nothing is squeezed to nothing.
+        for tab, icon_name, words in (
+            (self.history, "rotation", "What grew where"),
+            (self.planner, "beds", "Plan a season"),
+        ):
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            scroll.setWidget(tab)
+            self.tabs.addTab(scroll, icons.icon(icon_name), words)
         self.tabs.setIconSize(QSize(scaled(32), scaled(32)))
         self.outer.addWidget(self.tabs, 1)
+
+    def show_planner(self) -> None:
+        """Bring the planner's tab to the front."""
+        self.tabs.setCurrentIndex(1)
 
     def refresh(self) -> None:
         """Load the grid and the planner."""
