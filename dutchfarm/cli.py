@@ -43,6 +43,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="how big a farm to make (default: small)",
     )
     demo.set_defaults(run=_run_demo)
+    from dutchfarm.cli_admin import add_admin_commands
+
+    add_admin_commands(commands, _database_option)
     return parser
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 log = logging.getLogger(__name__)
@@ -37,9 +37,17 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """Give a session whose work is committed at the end, or rolled back on any error."""
-        with self._sessions.begin() as session:
-            yield session
+        """Give a session whose work is committed at the end, or rolled back on any error.
+
+        A database that cannot take the change (a full disk, a read-only or locked file)
+        raises DatabaseError with a plain sentence; nothing of the action is kept.
+        """
+        try:
+            with self._sessions.begin() as session:
+                yield session
+        except OperationalError as error:
+            log.exception("A change could not be saved")
+            raise DatabaseError(f"Nothing was saved: {_reason(error)}") from error
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
@@ -57,10 +65,7 @@ class Database:
     @property
     def sqlite_path(self) -> Path | None:
         """Return the SQLite file's path, or None for a server or an in-memory database."""
-        database = self.engine.url.database
-        if not self.is_sqlite or not database or database == ":memory:":
-            return None
-        return Path(database)
+        return _sqlite_file(self.engine)
 
     def close(self) -> None:
         """Close every pooled connection."""
@@ -156,7 +161,14 @@ def open_database(url: str, *, seed: bool = True) -> Database:
                     " Please update Dutch Farm to open it."
                 )
             log.info("Migrating %s from %s to %s", _describe(url), revision, SCHEMA_REVISION)
+            path = _sqlite_file(engine)
+            if revision is not None and path is not None:
+                # An older database is copied aside before it is changed.
+                from dutchfarm.db.backup import make_backup
+
+                make_backup(path, "before-migration")
             upgrade(engine)
+        _check_writable(engine)
         database = Database(url, engine)
         if seed:
             from dutchfarm.db.seed import seed_if_empty
@@ -180,6 +192,23 @@ def open_database(url: str, *, seed: bool = True) -> Database:
         ) from error
 
 
+def _check_writable(engine: Engine) -> None:
+    # Found out now, not when someone's first change is lost: the farm's data must be
+    # savable. A write that matches no row asks for write access and changes nothing.
+    if engine.dialect.name != "sqlite":
+        return
+    with engine.connect() as connection:
+        connection.exec_driver_sql("DELETE FROM alembic_version WHERE 0")
+        connection.rollback()
+
+
+def _sqlite_file(engine: Engine) -> Path | None:
+    database = engine.url.database
+    if engine.dialect.name != "sqlite" or not database or database == ":memory:":
+        return None
+    return Path(database)
+
+
 def _known_revisions() -> set[str]:
     from dutchfarm.db.migrations.config import revisions
 
@@ -194,9 +223,11 @@ def _reason(error: SQLAlchemyError) -> str:
     if "unable to open database file" in message:
         return "the file or its folder cannot be opened."
     if "readonly" in message or "read-only" in message:
-        return "the file is read-only."
+        return "the file is read-only, so nothing could be saved in it."
     if "disk is full" in message or "database or disk is full" in message:
-        return "the disk is full."
+        return "the disk is full. Please free some space and try again."
+    if "database is locked" in message:
+        return "another copy of Dutch Farm is busy saving. Please try again."
     if "Connection refused" in message or "could not connect" in message.lower():
         return "the database server did not answer."
     return message.rstrip(".") + "."

@@ -10,6 +10,8 @@ from types import TracebackType
 from PySide6.QtWidgets import QApplication
 
 from dutchfarm.db.database import DatabaseError, open_database
+from dutchfarm.services.backups import back_up, backups_for, restore_unopened
+from dutchfarm.services.errors import ServiceError
 from dutchfarm.settings import Settings
 from dutchfarm.ui import dialogs
 from dutchfarm.ui.context import AppContext
@@ -58,15 +60,59 @@ def _report_unexpected(
     )
 
 
+def open_window(database_url: str) -> MainWindow | None:
+    """Open the main window, backing the data up first; offer a backup if it cannot open.
+
+    Returns None when the data cannot be opened and nothing was restored; the reason has
+    then been shown in a dialog and written to stderr, never as a traceback.
+    """
+    app = application()
+    while True:
+        try:
+            window = build_main_window(database_url)
+        except DatabaseError as error:
+            apply_theme(app)
+            print(f"dutchfarm: {error}", file=sys.stderr)
+            if not _offer_restore(database_url, str(error)):
+                return None
+            continue
+        if window.context.db.is_sqlite:
+            try:
+                back_up(window.context.db, "start")
+            except ServiceError as error:
+                # A backup that cannot be made (a full disk, say) is said, not fatal.
+                dialogs.warn(window, "No backup today", str(error))
+        return window
+
+
+def _offer_restore(database_url: str, problem: str) -> bool:
+    backups = backups_for(database_url)
+    if not backups:
+        dialogs.warn(None, "Dutch Farm cannot open its data", f"{problem}\n\nThere is no backup.")
+        return False
+    newest = backups[0]
+    if not dialogs.ask(
+        None,
+        "Dutch Farm cannot open its data",
+        f"{problem}\n\nThe newest backup is from {newest.made:%A %d %B %Y at %H:%M}. "
+        "Put it back? The file that did not open is kept, so nothing is thrown away.",
+        yes="Put the backup back",
+        no="Close Dutch Farm",
+    ):
+        return False
+    try:
+        restore_unopened(database_url, newest.path)
+    except ServiceError as error:
+        dialogs.warn(None, "The backup did not go back", str(error))
+        return False
+    return True
+
+
 def run(database_url: str) -> int:
     """Start the program on ``database_url`` and return when the window is closed."""
     app = application()
-    try:
-        window = build_main_window(database_url)
-    except DatabaseError as error:
-        apply_theme(app)
-        dialogs.warn(None, "Dutch Farm cannot open its data", str(error))
-        print(f"dutchfarm: {error}", file=sys.stderr)
+    window = open_window(database_url)
+    if window is None:
         return 2
     sys.excepthook = _report_unexpected
     window.show()

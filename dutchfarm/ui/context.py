@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from dutchfarm.db.database import Database
+from dutchfarm.db.database import Database, DatabaseError
 from dutchfarm.services.auth import NOBODY, Actor
 from dutchfarm.services.errors import ServiceError
 from dutchfarm.ui import dialogs
@@ -96,7 +96,7 @@ class AppContext(QObject):
         """Call a service; show its refusal in plain words and return None if it refuses."""
         try:
             result = action(*args, **kwargs)
-        except ServiceError as error:
+        except (ServiceError, DatabaseError) as error:
             dialogs.warn(parent, "That did not work", str(error))
             return None
         self.announce(*announce)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -15,6 +16,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QScrollArea,
     QSpinBox,
     QTableWidget,
@@ -25,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from dutchfarm.domain.terms import MAX_ROTATION_YEARS, MIN_ROTATION_YEARS
 from dutchfarm.services.auth import farm_can_be_managed_by
+from dutchfarm.services.backups import back_up, list_backups, restore
 from dutchfarm.services.farm import (
     SeasonInfo,
     get_farm,
@@ -35,6 +39,7 @@ from dutchfarm.services.farm import (
     update_farm,
 )
 from dutchfarm.settings import Settings
+from dutchfarm.ui import dialogs, icons
 from dutchfarm.ui.context import AppContext, Topic
 from dutchfarm.ui.pages.base import Page
 from dutchfarm.ui.theme import TARGET, apply_theme, text_size
@@ -42,6 +47,12 @@ from dutchfarm.ui.widgets import Card, PictureButton, label, primary_button, sca
 
 TEXT_SIZE_WORDS = {"normal": "Normal text", "large": "Large text", "very_large": "Very large text"}
 T = TypeVar("T")
+BACKUP_REASONS = {
+    "start": "made when Dutch Farm started",
+    "by-hand": "made by hand",
+    "before-migration": "made before an update",
+    "before-restore": "made before a backup was put back",
+}
 SEASON_HEADERS = ("Year", "Rotation (years)", "Plantings", "Harvests", "Started")
 
 
@@ -162,7 +173,74 @@ class SettingsPage(Page):
         season_card.body.addLayout(start_row)
         column.addWidget(season_card)
         self.season_card = season_card
+        column.addWidget(self._backups_card())
         column.addStretch(1)
+
+    def _backups_card(self) -> Card:
+        card = Card()
+        card.body.addWidget(label("Backups", "heading"))
+        card.body.addWidget(
+            label(
+                "Dutch Farm makes a backup every time it starts, and keeps the last ten and "
+                "the first of each month for a year.",
+                "muted",
+            )
+        )
+        self.backup_list = QListWidget()
+        self.backup_list.setAccessibleName("Backups, newest first")
+        self.backup_list.setIconSize(QSize(scaled(32), scaled(32)))
+        self.backup_list.setMinimumHeight(scaled(200))
+        card.body.addWidget(self.backup_list)
+        row = QHBoxLayout()
+        self.backup_button = PictureButton("backup", "Back up now")
+        self.backup_button.clicked.connect(self.back_up_now)
+        row.addWidget(self.backup_button)
+        row.addStretch(1)
+        self.restore_button = PictureButton("restore", "Put this backup back")
+        self.restore_button.clicked.connect(self.restore_chosen)
+        row.addWidget(self.restore_button)
+        card.body.addLayout(row)
+        self.backups_card = card
+        return card
+
+    def _fill_backups(self, allowed: bool) -> None:
+        self.backups_card.setVisible(self.context.db.is_sqlite)
+        self.backups_card.setEnabled(allowed)
+        self.backup_list.clear()
+        for backup in list_backups(self.context.db):
+            words = BACKUP_REASONS.get(backup.reason, backup.reason.replace("-", " "))
+            item = QListWidgetItem(
+                icons.icon("backup"),
+                f"{backup.made:%A %d %B %Y, %H:%M}: {words} ({backup.size // 1024:,} KB)",
+            )
+            item.setData(Qt.ItemDataRole.UserRole, str(backup.path))
+            item.setSizeHint(QSize(0, max(TARGET, scaled(44))))
+            self.backup_list.addItem(item)
+        self.restore_button.setEnabled(self.backup_list.count() > 0)
+
+    def back_up_now(self) -> None:
+        """Make a backup now."""
+        if self.context.run(self, back_up, self.context.db) is not None:
+            self._fill_backups(True)
+
+    def restore_chosen(self) -> None:
+        """Put the chosen backup back, after asking; what it replaces is kept as a backup."""
+        item = self.backup_list.currentItem()
+        if item is None:
+            dialogs.tell(self, "Choose a backup", "Tap a backup in the list first.")
+            return
+        if not dialogs.ask(
+            self,
+            "Put this backup back?",
+            f"Put back the backup from {item.text().split(':')[0]}? Changes made since then are "
+            "kept in a new backup, so you can go back to them.",
+            yes="Put it back",
+        ):
+            return
+        path = Path(item.data(Qt.ItemDataRole.UserRole))
+        if self.context.run(self, restore, self.context.db, self.context.actor, path) is not None:
+            self.context.announce(*Topic)
+            dialogs.tell(self, "Backup put back", "The backup is back in place.")
 
     def refresh(self) -> None:
         """Load the farm, its seasons and this PC's text size."""
@@ -194,6 +272,7 @@ class SettingsPage(Page):
         self.locked_note.setVisible(not allowed)
         self.farm_card.setEnabled(allowed)
         self.season_card.setEnabled(allowed)
+        self._fill_backups(allowed)
         self._season_chosen()
 
     def _chosen_season(self) -> SeasonInfo | None:

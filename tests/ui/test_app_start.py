@@ -1,0 +1,50 @@
+"""Starting the program: a backup every time, and a kind offer when the data will not open."""
+
+from pathlib import Path
+
+from dutchfarm.db.backup import list_backups, make_backup
+from dutchfarm.services.beds import list_beds
+from dutchfarm.ui import app as app_module
+
+
+def test_every_start_makes_a_backup(demo_url, qtbot, answers):
+    path = demo_url.removeprefix("sqlite:///")
+    window = app_module.open_window(demo_url)
+    qtbot.addWidget(window)
+    assert [b.reason for b in list_backups(Path(path))] == ["start"]
+    window.context.db.close()
+
+
+def test_a_damaged_file_offers_the_newest_backup(demo_url, qtbot, answers, tmp_path):
+
+    path = Path(demo_url.removeprefix("sqlite:///"))
+    make_backup(path, "start")
+    path.write_bytes(b"scrambled" * 4000)
+    answers.reply = True
+    window = app_module.open_window(demo_url)
+    qtbot.addWidget(window)
+    assert window is not None
+    assert len(list_beds(window.context.db)) == 14
+    kept = [p for p in (path.parent / "backups").iterdir() if p.name.startswith("damaged-")]
+    assert len(kept) == 1 and kept[0].read_bytes() == b"scrambled" * 4000
+    window.context.db.close()
+
+
+def test_saying_no_leaves_the_file_alone(demo_url, qtbot, answers, capsys):
+
+    path = Path(demo_url.removeprefix("sqlite:///"))
+    make_backup(path, "start")
+    path.write_bytes(b"scrambled" * 4000)
+    answers.reply = False
+    assert app_module.open_window(demo_url) is None
+    assert path.read_bytes() == b"scrambled" * 4000
+    err = capsys.readouterr().err
+    assert "not a Dutch Farm database" in err and "Traceback" not in err
+
+
+def test_with_no_backup_the_problem_is_said_plainly(tmp_path, qtbot, answers):
+    path = tmp_path / "farm.sqlite"
+    path.write_bytes(b"scrambled" * 4000)
+    assert app_module.open_window(f"sqlite:///{path}") is None
+    title, message = answers.messages[-1]
+    assert title == "Dutch Farm cannot open its data" and message.endswith("There is no backup.")
