@@ -132,10 +132,9 @@ def test_a_full_disk_is_said_in_plain_words_and_nothing_is_half_saved(tmp_path):
         dbapi_connection.execute(f"PRAGMA max_page_count = {pages + 1}")
 
     db.engine.dispose()
-    with pytest.raises(DatabaseError, match="disk is full"):
-        with db.transaction() as session:
-            for number in range(2000):
-                session.add(Bed(name=f"Bed {number} " + "x" * 30, x=0, y=0, width=1, length=1))
+    with pytest.raises(DatabaseError, match="disk is full"), db.transaction() as session:
+        for number in range(2000):
+            session.add(Bed(name=f"Bed {number} " + "x" * 30, x=0, y=0, width=1, length=1))
     with db.reading() as session:
         assert session.scalar(select(func.count()).select_from(Bed)) == 0
     db.close()
