@@ -34,6 +34,11 @@ class Database:
         self.url = url
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        # Changes take SQLite's write lock when they begin (BEGIN IMMEDIATE), so two copies
+        # of Dutch Farm writing at once wait their turn instead of failing half-way.
+        self._writers = sessionmaker(
+            engine.execution_options(dutchfarm_write=True), expire_on_commit=False
+        )
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -43,7 +48,7 @@ class Database:
         raises DatabaseError with a plain sentence; nothing of the action is kept.
         """
         try:
-            with self._sessions.begin() as session:
+            with self._writers.begin() as session:
                 yield session
         except OperationalError as error:
             log.exception("A change could not be saved")
@@ -87,7 +92,8 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _sqlite_begin(connection: Any) -> None:
-    connection.exec_driver_sql("BEGIN")
+    write = connection.get_execution_options().get("dutchfarm_write", False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
 def make_engine(url: str) -> Engine:
@@ -133,7 +139,7 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 
     from dutchfarm.db.migrations.config import alembic_config
 
-    with engine.begin() as connection:
+    with engine.execution_options(dutchfarm_write=True).begin() as connection:
         config = alembic_config(connection)
         command.upgrade(config, revision)
 
