@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from dutchfarm.services.catalogue import CropInfo
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
 
 
 def tell(parent: QWidget | None, title: str, message: str) -> None:
@@ -67,3 +72,38 @@ def ask_text(parent: QWidget | None, title: str, prompt: str) -> str | None:
 
     text, ok = QInputDialog.getMultiLineText(parent, title, prompt)
     return text if ok else None
+
+
+def show_dialog(dialog: QDialog) -> bool:
+    """Show one of Dutch Farm's own dialogs and wait; True if it was accepted."""
+    return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+def open_file(parent: QWidget | None, title: str, kinds: str) -> str | None:
+    """Ask which file to open (``kinds`` like "CSV files (*.csv)"); its path, or None."""
+    path, _ = QFileDialog.getOpenFileName(parent, title, "", kinds)
+    return path or None
+
+
+def save_file(parent: QWidget | None, title: str, suggested: str, kinds: str) -> str | None:
+    """Ask where to save a file (``kinds`` like "PDF files (*.pdf)"); its path, or None."""
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, kinds)
+    return path or None
+
+
+def choose_printer(parent: QWidget | None) -> QPrinter | None:
+    """Ask which printer to use (A4, portrait); the printer, or None if cancelled."""
+    from PySide6.QtGui import QPageLayout, QPageSize
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    printer.setPageOrientation(QPageLayout.Orientation.Portrait)
+    dialog = QPrintDialog(printer, parent)
+    return printer if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def choose_folder(parent: QWidget | None, title: str) -> str | None:
+    """Ask for a folder; return its path, or None."""
+    path = QFileDialog.getExistingDirectory(parent, title)
+    return path or None

@@ -43,6 +43,7 @@ from dutchfarm.ui import dialogs, icons
 from dutchfarm.ui.context import AppContext, Topic
 from dutchfarm.ui.pages.base import Page
 from dutchfarm.ui.people_model import COL_NAME, PeopleFilterModel, PeopleTableModel
+from dutchfarm.ui.person_rights import PersonRightsBar
 from dutchfarm.ui.theme import TARGET, text_scale
 from dutchfarm.ui.widgets import Card, PictureButton, label, primary_button, scaled
 
@@ -370,6 +371,8 @@ class PeoplePage(Page):
         self.save_button.clicked.connect(self.save)
         actions.addWidget(self.save_button)
         right_layout.addLayout(actions)
+        self.rights = PersonRightsBar(context)
+        right_layout.addWidget(self.rights)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
@@ -383,6 +386,7 @@ class PeoplePage(Page):
         self.model.set_rows(people, {job.id: job.name for job in self.jobs})
         allowed = farm_can_be_managed_by(db, self.context.actor)
         self.locked_note.setVisible(not allowed)
+        self.rights.setEnabled(allowed)
         for widget in (self.form, self.save_button, self.new_button, self.archive_button):
             widget.setEnabled(allowed)
         keep = self.current.id if self.current else None
@@ -411,6 +415,7 @@ class PeoplePage(Page):
             icons.icon("restore" if person and person.archived else "archive")
         )
         self.archive_button.setVisible(person is not None)
+        self.rights.show_person(person)
 
     def new_person(self) -> None:
         """Empty the form for a new person."""

@@ -38,6 +38,7 @@ from dutchfarm.services.farm import (
     start_season,
     update_farm,
 )
+from dutchfarm.services.personal_data import audit_log, export_audit_log
 from dutchfarm.settings import Settings
 from dutchfarm.ui import dialogs, icons
 from dutchfarm.ui.context import AppContext, Topic
@@ -47,6 +48,7 @@ from dutchfarm.ui.widgets import Card, PictureButton, label, primary_button, sca
 
 TEXT_SIZE_WORDS = {"normal": "Normal text", "large": "Large text", "very_large": "Very large text"}
 T = TypeVar("T")
+AUDIT_HEADERS = ("When", "Who", "What", "Details")
 BACKUP_REASONS = {
     "start": "made when Dutch Farm started",
     "by-hand": "made by hand",
@@ -174,6 +176,7 @@ class SettingsPage(Page):
         column.addWidget(season_card)
         self.season_card = season_card
         column.addWidget(self._backups_card())
+        column.addWidget(self._audit_card())
         column.addStretch(1)
 
     def _backups_card(self) -> Card:
@@ -202,6 +205,60 @@ class SettingsPage(Page):
         card.body.addLayout(row)
         self.backups_card = card
         return card
+
+    def _audit_card(self) -> Card:
+        card = Card()
+        card.body.addWidget(label("What the coordinator changed (audit log)", "heading"))
+        self.audit_table = QTableWidget(0, len(AUDIT_HEADERS))
+        self.audit_table.setAccessibleName("Audit log, newest first")
+        self.audit_table.setHorizontalHeaderLabels(AUDIT_HEADERS)
+        self.audit_table.verticalHeader().setVisible(False)
+        self.audit_table.verticalHeader().setDefaultSectionSize(max(TARGET, scaled(40)))
+        self.audit_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.audit_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.audit_table.setSortingEnabled(True)
+        self.audit_table.setMinimumHeight(scaled(240))
+        card.body.addWidget(self.audit_table)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.audit_export_button = PictureButton("export", "Save the log as a CSV file")
+        self.audit_export_button.clicked.connect(self.export_audit)
+        row.addWidget(self.audit_export_button)
+        card.body.addLayout(row)
+        self.audit_card = card
+        return card
+
+    def _fill_audit(self, allowed: bool) -> None:
+        actor = self.context.actor
+        self.audit_card.setVisible(allowed)
+        if not allowed:
+            return
+        lines = self.context.run(self, audit_log, self.context.db, actor, 200) or []
+        table = self.audit_table
+        table.setSortingEnabled(False)
+        table.setRowCount(len(lines))
+        for row, line in enumerate(lines):
+            cells = (
+                NumberItem(int(line.at.timestamp()), f"{line.at:%d %b %Y %H:%M}"),
+                QTableWidgetItem(line.who),
+                QTableWidgetItem(line.action.replace("_", " ")),
+                QTableWidgetItem(line.detail),
+            )
+            for column, cell in enumerate(cells):
+                table.setItem(row, column, cell)
+        table.setSortingEnabled(True)
+        table.sortItems(0, Qt.SortOrder.DescendingOrder)
+
+    def export_audit(self) -> None:
+        """Save the whole audit log as a CSV file."""
+        path = dialogs.save_file(self, "Save the audit log", "audit-log.csv", "CSV files (*.csv)")
+        if path is None:
+            return
+        count = self.context.run(
+            self, export_audit_log, self.context.db, self.context.actor, Path(path)
+        )
+        if count is not None:
+            dialogs.tell(self, "Saved", f"Saved {count} lines to {path}.")
 
     def _fill_backups(self, allowed: bool) -> None:
         self.backups_card.setVisible(self.context.db.is_sqlite)
@@ -273,6 +330,7 @@ class SettingsPage(Page):
         self.farm_card.setEnabled(allowed)
         self.season_card.setEnabled(allowed)
         self._fill_backups(allowed)
+        self._fill_audit(allowed)
         self._season_chosen()
 
     def _chosen_season(self) -> SeasonInfo | None:

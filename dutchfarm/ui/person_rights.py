@@ -1,0 +1,93 @@
+"""The coordinator's buttons for a person's data rights: a copy of what is kept, and erasure."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QHBoxLayout, QWidget
+
+from dutchfarm.services.backups import back_up
+from dutchfarm.services.errors import ServiceError
+from dutchfarm.services.people import PersonInfo
+from dutchfarm.services.personal_data import erase_person, export_person, person_record
+from dutchfarm.ui import dialogs
+from dutchfarm.ui.context import AppContext, Topic
+from dutchfarm.ui.person_sheet import write_pdf
+from dutchfarm.ui.widgets import PictureButton
+
+
+class PersonRightsBar(QWidget):
+    """'What we keep about them' and 'Erase', for the person shown on the People page."""
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        self.person: PersonInfo | None = None
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.keep_button = PictureButton("export", "What we keep about them")
+        self.keep_button.setToolTip("Save an Easy Read page, a CSV and a JSON file of it all")
+        self.keep_button.clicked.connect(self.save_copy)
+        layout.addWidget(self.keep_button)
+        layout.addStretch(1)
+        self.erase_button = PictureButton("delete", "Erase this person")
+        self.erase_button.clicked.connect(self.erase)
+        layout.addWidget(self.erase_button)
+
+    def show_person(self, person: PersonInfo | None) -> None:
+        """Act on ``person`` from now on (hidden when there is none)."""
+        self.person = person
+        self.setVisible(person is not None)
+
+    def save_copy(self) -> None:
+        """Save everything kept about the person into a folder the coordinator chooses."""
+        person = self.person
+        if person is None:
+            return
+        folder = dialogs.choose_folder(self, f"Where shall the copy of {person.name}'s data go?")
+        if folder is None:
+            return
+        context = self.context
+        try:
+            record = person_record(context.db, context.actor, person.id)
+            csv_path, json_path = export_person(context.db, context.actor, person.id, Path(folder))
+            pdf_path = write_pdf(
+                record, (person.colour, person.avatar, person.photo), csv_path.with_suffix(".pdf")
+            )
+        except (ServiceError, OSError) as error:
+            dialogs.warn(self, "The copy was not made", str(error))
+            return
+        dialogs.tell(
+            self,
+            "Copy saved",
+            f"Saved {pdf_path.name} (to print and give to {person.name}), "
+            f"{csv_path.name} and {json_path.name} in {folder}.",
+        )
+
+    def erase(self) -> None:
+        """Erase the person after asking; a backup is made first."""
+        person = self.person
+        if person is None:
+            return
+        if not dialogs.ask(
+            self,
+            f"Erase {person.name}?",
+            f"Erase {person.name}? Their name, picture and details go for good. "
+            "The food they picked and the jobs they did stay in the totals, "
+            "by \u201csomeone\u201d. Votes do not change. A backup is made first.",
+            yes=f"Erase {person.name}",
+            no="Keep them",
+        ):
+            return
+        context = self.context
+        if context.db.is_sqlite and context.run(self, back_up, context.db, "before-erase") is None:
+            return
+        kept = context.run(
+            self, erase_person, context.db, context.actor, person.id, announce=(Topic.PEOPLE,)
+        )
+        if kept is not None:
+            dialogs.tell(
+                self,
+                "Erased",
+                f"{person.name} is erased. {kept} records now say \u201csomeone\u201d.",
+            )
