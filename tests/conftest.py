@@ -6,21 +6,65 @@ import os
 # test module imports PySide6.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
+import pgtestdb as postgres  # noqa: E402
 import pytest  # noqa: E402
 
 
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "sqlite_only: the test is about the embedded SQLite file (backups, files)"
+    )
+
+
+def pytest_collection_modifyitems(config, items):
+    if not postgres.SERVER:
+        return
+    skip = pytest.mark.skip(reason="about the SQLite file; this run is on PostgreSQL")
+    for item in items:
+        if "sqlite_only" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def _postgres_templates():
+    """On PostgreSQL: make the empty and the demo template databases once per run."""
+    if not postgres.SERVER:
+        return False
+    from dutchfarm.db.database import open_database
+    from dutchfarm.services.demo import make_demo_farm
+
+    def empty(url):
+        open_database(url).close()
+
+    def demo(url):
+        db = open_database(url)
+        make_demo_farm(db)
+        db.close()
+
+    postgres.make_template(postgres.EMPTY_TEMPLATE, empty)
+    postgres.make_template(postgres.DEMO_TEMPLATE, demo)
+    return True
+
+
 @pytest.fixture(autouse=True)
-def _own_data_folder(tmp_path, monkeypatch):
+def _own_data_folder(tmp_path, monkeypatch, _postgres_templates):
     """Point the data folder and the database of every test at its own temporary place."""
     data = tmp_path / "data"
     data.mkdir()
     monkeypatch.setenv("DUTCHFARM_DATA_DIR", str(data))
-    monkeypatch.setenv("DUTCHFARM_DATABASE", f"sqlite:///{data / 'test.sqlite'}")
+    if _postgres_templates:
+        url = postgres.fresh_database(postgres.EMPTY_TEMPLATE)
+        monkeypatch.setenv("DUTCHFARM_DATABASE", url)
+    else:
+        url = None
+        monkeypatch.setenv("DUTCHFARM_DATABASE", f"sqlite:///{data / 'test.sqlite'}")
     # Anything that still asks the platform for a home folder gets the temporary one.
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "home" / "share"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "home" / "config"))
-    return data
+    yield data
+    if url is not None:
+        postgres.drop(url)
 
 
 @pytest.fixture

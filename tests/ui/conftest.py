@@ -70,10 +70,17 @@ def demo_template(tmp_path_factory):
 
 
 @pytest.fixture
-def demo_url(demo_template, tmp_path):
-    """The URL of this test's own copy of the demo farm."""
+def demo_url(demo_template, tmp_path, _postgres_templates):
+    """The URL of this test's own copy of the demo farm (on PostgreSQL when the run is)."""
+    if _postgres_templates:
+        import pgtestdb as postgres
+
+        url = postgres.fresh_database(postgres.DEMO_TEMPLATE)
+        yield url
+        postgres.drop(url)
+        return
     import shutil
 
     path = tmp_path / "demo.sqlite"
     shutil.copyfile(demo_template, path)
-    return f"sqlite:///{path}"
+    yield f"sqlite:///{path}"

@@ -2,9 +2,14 @@
 
 from pathlib import Path
 
+import pytest
+
 from dutchfarm.db.backup import list_backups, make_backup
 from dutchfarm.services.beds import list_beds
 from dutchfarm.ui import app as app_module
+
+# Backups and damaged files are about the embedded SQLite file.
+pytestmark = pytest.mark.sqlite_only
 
 
 def test_every_start_makes_a_backup(demo_url, qtbot, answers):

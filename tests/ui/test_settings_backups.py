@@ -1,5 +1,6 @@
 """Backups on the Settings page: back up now, and put a backup back (after asking)."""
 
+import pytest
 from PySide6.QtCore import Qt
 
 from dutchfarm.services.auth import sign_in
@@ -7,6 +8,7 @@ from dutchfarm.services.beds import BedDraft, add_bed, list_beds
 from dutchfarm.services.people import list_people
 
 
+@pytest.mark.sqlite_only
 def test_back_up_now_and_put_it_back(make_window, demo_url, qtbot, answers):
     window = make_window(demo_url)
     db = window.context.db
