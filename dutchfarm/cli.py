@@ -43,9 +43,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="how big a farm to make (default: small)",
     )
     demo.set_defaults(run=_run_demo)
+
     from dutchfarm.cli_admin import add_admin_commands
 
     add_admin_commands(commands, _database_option)
+    _harvest_commands(commands)
     return parser
 
 
@@ -59,6 +61,151 @@ def _run_demo(args: argparse.Namespace) -> int:
     finally:
         db.close()
     print(summary)
+    return 0
+
+
+def _unit(text: str) -> object:
+    from dutchfarm.domain.harvest_csv import parse_unit
+
+    try:
+        unit, factor = parse_unit(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from error
+    if unit is None or factor != 1.0:
+        raise argparse.ArgumentTypeError("use g, kg, count or bunch")
+    return unit
+
+
+def _harvest_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    importer = commands.add_parser(
+        "import-harvests", help="import harvest records from a CSV file (all rows or none)"
+    )
+    importer.add_argument("file", metavar="FILE", help="the CSV file")
+    importer.add_argument(
+        "--season",
+        type=int,
+        metavar="YEAR",
+        help="put every row in this season (default: the year of each row's date)",
+    )
+    importer.add_argument(
+        "--default-unit",
+        type=_unit,
+        metavar="UNIT",
+        help="the unit of rows that give none: g, kg, count or bunch",
+    )
+    importer.add_argument(
+        "--create-crops", action="store_true", help="add crops the library lacks to it"
+    )
+    importer.add_argument(
+        "--skip-duplicates",
+        action="store_true",
+        help="leave out rows that are the same as harvests already in the log",
+    )
+    importer.add_argument(
+        "--dry-run", action="store_true", help="say what would be imported, change nothing"
+    )
+    _database_option(importer)
+    importer.set_defaults(run=_run_import)
+
+    exporter = commands.add_parser("export-harvests", help="write the harvest log to a CSV file")
+    exporter.add_argument("file", metavar="FILE", help="the CSV file to write")
+    exporter.add_argument("--season", type=int, metavar="YEAR", help="only this season")
+    _database_option(exporter)
+    exporter.set_defaults(run=_run_export)
+
+    report = commands.add_parser("report", help="write the season report (PDF) for the funders")
+    report.add_argument(
+        "--season", type=int, metavar="YEAR", help="the season (default: this year's)"
+    )
+    report.add_argument("--out", required=True, metavar="FILE.pdf", help="the PDF to write")
+    _database_option(report)
+    report.set_defaults(run=_run_report)
+
+
+def _run_import(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from dutchfarm.db.database import open_database
+    from dutchfarm.services.auth import COMMAND_LINE
+    from dutchfarm.services.harvest_files import (
+        ImportOptions,
+        ImportRefused,
+        import_harvests,
+        read_harvest_file,
+    )
+
+    parsed = read_harvest_file(args.file)
+    options = ImportOptions(
+        season_year=args.season,
+        default_unit=args.default_unit,
+        create_crops=args.create_crops,
+        skip_duplicates=args.skip_duplicates,
+    )
+    db = open_database(database_url(args.database))
+    try:
+        result = import_harvests(
+            db, COMMAND_LINE, parsed, options, file_name=Path(args.file).name, dry_run=args.dry_run
+        )
+    except ImportRefused as refused:
+        hints = []
+        if refused.plan.unknown_crops:
+            hints.append("--create-crops adds the crops to the library")
+        if refused.plan.missing_unit_lines:
+            hints.append("--default-unit g (or kg, count, bunch) gives rows with no unit a unit")
+        print(
+            f"dutchfarm: {refused}" + (f" ({'; '.join(hints)})" if hints else ""), file=sys.stderr
+        )
+        return 2
+    finally:
+        db.close()
+    plan = result.plan
+    if args.dry_run:
+        print(f"Dry run: would import {plan.summary()} Nothing was changed.")
+    else:
+        print(f"Imported {plan.summary()}")
+    if plan.duplicates:
+        print(f"Warning: {plan.duplicates_warning()}", file=sys.stderr)
+    for note in plan.notes():
+        print(f"Note: {note}")
+    return 0
+
+
+def _run_export(args: argparse.Namespace) -> int:
+    from dutchfarm.db.database import open_database
+    from dutchfarm.domain.harvest import format_kg
+    from dutchfarm.services.auth import COMMAND_LINE
+    from dutchfarm.services.harvest_files import export_harvests
+
+    db = open_database(database_url(args.database))
+    try:
+        result = export_harvests(db, COMMAND_LINE, args.file, args.season)
+    finally:
+        db.close()
+    print(f"Wrote {result.rows:,} harvests ({format_kg(result.grams)} weighed) to {result.path}.")
+    return 0
+
+
+def _run_report(args: argparse.Namespace) -> int:
+    import datetime as dt
+    import os
+
+    from dutchfarm.db.database import open_database
+
+    # The report is drawn by Qt, which needs no screen to write a PDF.
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    from dutchfarm.ui.season_report import make_season_report
+
+    app = QGuiApplication.instance() or QGuiApplication(["dutchfarm"])
+
+    db = open_database(database_url(args.database))
+    try:
+        report = make_season_report(db, args.season or dt.date.today().year, args.out)
+    finally:
+        db.close()
+    print(f"Wrote the {report.year} season report to {args.out}.")
+    del app
     return 0
 
 

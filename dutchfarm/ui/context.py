@@ -28,6 +28,12 @@ class Topic(StrEnum):
     USER = "user"
     # Beds on the map, or what is planted or written in a bed's record.
     BEDS = "beds"
+    # Crop votes: ballots, who has voted, results and the season's chosen crops.
+    VOTES = "votes"
+    # Who is in, the day's jobs and who is on them, or the jobs and kinds of job set up.
+    ROTA = "rota"
+    # The harvest log: a harvest logged, changed, taken out or imported.
+    HARVESTS = "harvests"
     # The text size or theme changed: every page is built again at the new size.
     LOOK = "look"
 

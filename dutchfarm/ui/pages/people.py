@@ -41,6 +41,7 @@ from dutchfarm.services.people import (
 )
 from dutchfarm.ui import dialogs, icons
 from dutchfarm.ui.context import AppContext, Topic
+from dutchfarm.ui.harvest_chart import HarvestChart
 from dutchfarm.ui.pages.base import Page
 from dutchfarm.ui.people_model import COL_NAME, PeopleFilterModel, PeopleTableModel
 from dutchfarm.ui.person_rights import PersonRightsBar
@@ -356,7 +357,17 @@ class PeoplePage(Page):
         card = Card()
         self.form = PersonForm()
         card.body.addWidget(self.form)
-        scroll.setWidget(card)
+        # Under the form: the person's own harvest this season.
+        column = QWidget()
+        column_layout = QVBoxLayout(column)
+        column_layout.setContentsMargins(0, 0, 0, 0)
+        column_layout.addWidget(card)
+        self.harvest_card = Card()
+        self.harvest_card.body.addWidget(label("Their harvest this season", "heading"))
+        self.harvest_chart = HarvestChart(context)
+        self.harvest_card.body.addWidget(self.harvest_chart)
+        column_layout.addWidget(self.harvest_card)
+        scroll.setWidget(column)
         right_layout.addWidget(scroll, 1)
         actions = QHBoxLayout()
         self.new_button = PictureButton("add", "New person")
@@ -416,6 +427,9 @@ class PeoplePage(Page):
         )
         self.archive_button.setVisible(person is not None)
         self.rights.show_person(person)
+        self.harvest_card.setVisible(person is not None)
+        if person is not None:
+            self.harvest_chart.show_person(person.id)
 
     def new_person(self) -> None:
         """Empty the form for a new person."""

@@ -1,0 +1,410 @@
+"""The harvest log: logging, changing and removing harvests, and the season's chart series."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from dutchfarm.db.database import Database
+from dutchfarm.db.models import Bed, Crop, Farm, Harvest, Person, Planting, Season
+from dutchfarm.domain.harvest import HarvestPoint, SeasonCharts, season_charts
+from dutchfarm.domain.people import clean_text
+from dutchfarm.domain.terms import PlantingStatus, Role, Unit, to_grams
+from dutchfarm.services.auth import Actor, farm_has_coordinator
+from dutchfarm.services.errors import BadInput, NotAllowed, NotFound
+
+# Anything heavier or more numerous than this in one go is a typing slip.
+MOST_IN_ONE_GO = 100_000.0
+
+
+@dataclass(frozen=True)
+class HarvestDraft:
+    """What a person enters to log a harvest."""
+
+    day: dt.date
+    crop_id: int
+    quantity: float
+    unit: Unit
+    bed_id: int | None = None
+    picked_by_id: int | None = None
+    variety: str | None = None
+
+
+@dataclass(frozen=True)
+class HarvestInfo:
+    """One harvest in the log, with the names a page shows."""
+
+    id: int
+    day: dt.date
+    season_id: int
+    season_year: int
+    crop_id: int
+    crop_name: str
+    crop_plural: str
+    crop_icon: str
+    bed_id: int | None
+    bed_name: str | None
+    variety: str | None
+    quantity: float
+    unit: Unit
+    grams: float | None
+    picked_by_id: int | None
+    picked_by_name: str | None
+    imported: bool
+
+    def draft(self) -> HarvestDraft:
+        """Return the harvest as a draft, to edit it or to put it back."""
+        return HarvestDraft(
+            day=self.day,
+            crop_id=self.crop_id,
+            quantity=self.quantity,
+            unit=self.unit,
+            bed_id=self.bed_id,
+            picked_by_id=self.picked_by_id,
+            variety=self.variety,
+        )
+
+
+@dataclass(frozen=True)
+class CropChoice:
+    """A crop to pick from, with whether it grows in the person's own bed."""
+
+    id: int
+    name: str
+    plural: str
+    icon: str
+    unit: Unit
+    in_my_bed: bool
+
+
+@dataclass(frozen=True)
+class BedChoice:
+    """A bed to pick from."""
+
+    id: int
+    name: str
+    owner_id: int | None
+
+
+@dataclass(frozen=True)
+class HarvestChoices:
+    """What the harvest forms offer: crops (own bed's first), beds, and the person's bed."""
+
+    crops: tuple[CropChoice, ...]
+    beds: tuple[BedChoice, ...]
+    own_bed_id: int | None
+
+
+def may_change_any(session: Session, actor: Actor) -> bool:
+    """Return True when ``actor`` may log and change anyone's harvests."""
+    return actor.role in (Role.COORDINATOR, Role.VOLUNTEER) or not farm_has_coordinator(session)
+
+
+def _require_may_change(session: Session, actor: Actor, picked_by_id: int | None) -> None:
+    if may_change_any(session, actor):
+        return
+    if actor.person_id is None:
+        raise NotAllowed("Please tap 'Change user' and choose your picture first.")
+    if picked_by_id != actor.person_id:
+        raise NotAllowed("You can only add and change your own harvests.")
+
+
+def _season_for(session: Session, day: dt.date) -> Season:
+    """Return the season of ``day``'s year, starting it if the farm has none yet."""
+    season = session.scalar(select(Season).where(Season.year == day.year))
+    if season is None:
+        farm = session.get(Farm, 1)
+        season = Season(
+            year=day.year,
+            rotation_years=farm.rotation_years if farm else 3,
+            started_on=dt.date(day.year, 1, 1),
+        )
+        session.add(season)
+        session.flush()
+    return season
+
+
+def _check(session: Session, draft: HarvestDraft, today: dt.date) -> str | None:
+    if not isinstance(draft.quantity, int | float) or not math.isfinite(draft.quantity):
+        raise BadInput("Please give how much was picked, as a number.")
+    if draft.quantity <= 0:
+        raise BadInput("Please give how much was picked. It must be more than 0.")
+    if draft.quantity > MOST_IN_ONE_GO:
+        raise BadInput("That is a very big number. Please check how much was picked.")
+    if draft.day > today:
+        raise BadInput("That day has not come yet. Please choose today or a day before.")
+    if session.get(Crop, draft.crop_id) is None:
+        raise BadInput("Please choose a crop from the pictures.")
+    if draft.bed_id is not None and session.get(Bed, draft.bed_id) is None:
+        raise BadInput("That bed is not on the farm any more.")
+    if draft.picked_by_id is not None and session.get(Person, draft.picked_by_id) is None:
+        raise BadInput("That person is not on the list any more.")
+    try:
+        variety = clean_text(draft.variety or "", what="variety", longest=80, required=False)
+    except ValueError as error:
+        raise BadInput(str(error)) from error
+    return variety or None
+
+
+def _apply(session: Session, harvest: Harvest, draft: HarvestDraft, variety: str | None) -> None:
+    harvest.season_id = _season_for(session, draft.day).id
+    harvest.day = draft.day
+    harvest.crop_id = draft.crop_id
+    harvest.bed_id = draft.bed_id
+    harvest.variety = variety
+    harvest.quantity = float(draft.quantity)
+    harvest.unit = draft.unit
+    harvest.grams = to_grams(draft.quantity, draft.unit)
+    harvest.picked_by_id = draft.picked_by_id
+
+
+def _query() -> Any:
+    return (
+        select(Harvest, Season, Crop, Bed, Person)
+        .join(Season, Harvest.season_id == Season.id)
+        .join(Crop, Harvest.crop_id == Crop.id)
+        .outerjoin(Bed, Harvest.bed_id == Bed.id)
+        .outerjoin(Person, Harvest.picked_by_id == Person.id)
+    )
+
+
+def _info(
+    harvest: Harvest, season: Season, crop: Crop, bed: Bed | None, person: Person | None
+) -> HarvestInfo:
+    return HarvestInfo(
+        id=harvest.id,
+        day=harvest.day,
+        season_id=season.id,
+        season_year=season.year,
+        crop_id=crop.id,
+        crop_name=crop.name,
+        crop_plural=crop.plural,
+        crop_icon=crop.icon,
+        bed_id=bed.id if bed else None,
+        bed_name=bed.name if bed else None,
+        variety=harvest.variety,
+        quantity=harvest.quantity,
+        unit=harvest.unit,
+        grams=harvest.grams,
+        picked_by_id=person.id if person else None,
+        picked_by_name=person.display_name if person else None,
+        imported=harvest.imported,
+    )
+
+
+def _one(session: Session, harvest_id: int) -> HarvestInfo:
+    row = session.execute(_query().where(Harvest.id == harvest_id)).one_or_none()
+    if row is None:
+        raise NotFound("That harvest is not in the log any more.")
+    return _info(*row)
+
+
+def list_harvests(
+    db: Database,
+    *,
+    season_id: int | None = None,
+    person_id: int | None = None,
+    bed_id: int | None = None,
+) -> list[HarvestInfo]:
+    """Return the harvests of a season (or all), newest first, for one person or bed if asked."""
+    query = _query().order_by(Harvest.day.desc(), Harvest.id.desc())
+    if season_id is not None:
+        query = query.where(Harvest.season_id == season_id)
+    if person_id is not None:
+        query = query.where(Harvest.picked_by_id == person_id)
+    if bed_id is not None:
+        query = query.where(Harvest.bed_id == bed_id)
+    with db.reading() as session:
+        return [_info(*row) for row in session.execute(query)]
+
+
+def get_harvest(db: Database, harvest_id: int) -> HarvestInfo:
+    """Return one harvest."""
+    with db.reading() as session:
+        return _one(session, harvest_id)
+
+
+def add_harvest(
+    db: Database, actor: Actor, draft: HarvestDraft, *, today: dt.date | None = None
+) -> HarvestInfo:
+    """Log a harvest; a gardener may log only their own."""
+    with db.transaction() as session:
+        _require_may_change(session, actor, draft.picked_by_id)
+        variety = _check(session, draft, today or dt.date.today())
+        harvest = Harvest(imported=False)
+        _apply(session, harvest, draft, variety)
+        session.add(harvest)
+        session.flush()
+        return _one(session, harvest.id)
+
+
+def update_harvest(
+    db: Database,
+    actor: Actor,
+    harvest_id: int,
+    draft: HarvestDraft,
+    *,
+    today: dt.date | None = None,
+) -> HarvestInfo:
+    """Change a harvest; a gardener may change only their own, and keep it their own."""
+    with db.transaction() as session:
+        harvest = session.get(Harvest, harvest_id)
+        if harvest is None:
+            raise NotFound("That harvest is not in the log any more.")
+        _require_may_change(session, actor, harvest.picked_by_id)
+        _require_may_change(session, actor, draft.picked_by_id)
+        variety = _check(session, draft, today or dt.date.today())
+        _apply(session, harvest, draft, variety)
+        session.flush()
+        return _one(session, harvest.id)
+
+
+def delete_harvest(db: Database, actor: Actor, harvest_id: int) -> HarvestInfo:
+    """Take a harvest out of the log; return it, so that it can be put back."""
+    with db.transaction() as session:
+        harvest = session.get(Harvest, harvest_id)
+        if harvest is None:
+            raise NotFound("That harvest is not in the log any more.")
+        _require_may_change(session, actor, harvest.picked_by_id)
+        info = _one(session, harvest_id)
+        session.delete(harvest)
+        return info
+
+
+def restore_harvest(db: Database, actor: Actor, info: HarvestInfo) -> HarvestInfo:
+    """Put a removed harvest back as it was, with its own number (to undo removing it)."""
+    with db.transaction() as session:
+        _require_may_change(session, actor, info.picked_by_id)
+        if session.get(Harvest, info.id) is not None:
+            raise BadInput("That harvest is already back in the log.")
+        harvest = Harvest(
+            id=info.id,
+            season_id=info.season_id,
+            day=info.day,
+            crop_id=info.crop_id,
+            bed_id=info.bed_id if info.bed_id and session.get(Bed, info.bed_id) else None,
+            variety=info.variety,
+            quantity=info.quantity,
+            unit=info.unit,
+            grams=info.grams,
+            picked_by_id=info.picked_by_id,
+            imported=info.imported,
+        )
+        session.add(harvest)
+        session.flush()
+        return _one(session, harvest.id)
+
+
+def harvest_choices(db: Database, actor: Actor, season_id: int | None = None) -> HarvestChoices:
+    """Return the crops (those in the person's own beds first), beds and the person's bed."""
+    with db.reading() as session:
+        beds = [
+            BedChoice(bed.id, bed.name, bed.owner_id)
+            for bed in session.scalars(select(Bed).where(Bed.archived.is_(False)))
+        ]
+        beds.sort(key=lambda b: _natural(b.name))
+        own = [bed.id for bed in beds if actor.person_id and bed.owner_id == actor.person_id]
+        mine: list[int] = []
+        if own and season_id is not None:
+            growing = session.scalars(
+                select(Planting.crop_id)
+                .where(
+                    Planting.bed_id.in_(own),
+                    Planting.season_id == season_id,
+                    Planting.status != PlantingStatus.FAILED,
+                )
+                .order_by(Planting.id)
+            )
+            mine = list(dict.fromkeys(growing))
+        crops = [
+            CropChoice(c.id, c.name, c.plural, c.icon, c.unit, c.id in mine)
+            for c in session.scalars(
+                select(Crop).where(Crop.archived.is_(False)).order_by(Crop.name)
+            )
+        ]
+        crops.sort(key=lambda c: (0, mine.index(c.id)) if c.in_my_bed else (1, 0))
+        return HarvestChoices(tuple(crops), tuple(beds), own[0] if own else None)
+
+
+def _natural(name: str) -> tuple[tuple[int, str], ...]:
+    # "Bed 2" before "Bed 10".
+    parts = []
+    number = ""
+    for char in name.casefold() + " ":
+        if char.isdigit():
+            number += char
+            continue
+        if number:
+            parts.append((int(number), ""))
+            number = ""
+        parts.append((-1, char))
+    return tuple(parts)
+
+
+def _points(
+    session: Session, season_id: int, *, person_id: int | None, bed_id: int | None
+) -> list[HarvestPoint]:
+    query = (
+        select(
+            Harvest.day,
+            Crop.plural,
+            Harvest.quantity,
+            Harvest.unit,
+            Harvest.grams,
+            Bed.name,
+            Person.display_name,
+        )
+        .join(Crop, Harvest.crop_id == Crop.id)
+        .outerjoin(Bed, Harvest.bed_id == Bed.id)
+        .outerjoin(Person, Harvest.picked_by_id == Person.id)
+        .where(Harvest.season_id == season_id)
+    )
+    if person_id is not None:
+        query = query.where(Harvest.picked_by_id == person_id)
+    if bed_id is not None:
+        query = query.where(Harvest.bed_id == bed_id)
+    return [
+        HarvestPoint(day, crop, quantity, unit, grams, bed, person)
+        for day, crop, quantity, unit, grams, bed, person in session.execute(query)
+    ]
+
+
+def _weights_by_year(
+    session: Session, *, person_id: int | None, bed_id: int | None
+) -> dict[int, list[HarvestPoint]]:
+    query = (
+        select(Season.year, Harvest.day, Harvest.grams)
+        .join(Season, Harvest.season_id == Season.id)
+        .where(Harvest.grams.is_not(None))
+    )
+    if person_id is not None:
+        query = query.where(Harvest.picked_by_id == person_id)
+    if bed_id is not None:
+        query = query.where(Harvest.bed_id == bed_id)
+    found: dict[int, list[HarvestPoint]] = {}
+    for year, day, grams in session.execute(query):
+        found.setdefault(year, []).append(HarvestPoint(day, "", grams or 0.0, Unit.GRAMS, grams))
+    return found
+
+
+def season_chart_series(
+    db: Database,
+    season_id: int,
+    *,
+    person_id: int | None = None,
+    bed_id: int | None = None,
+) -> SeasonCharts:
+    """Return the chart series of a season, for the whole farm or one person or bed."""
+    with db.reading() as session:
+        season = session.get(Season, season_id)
+        if season is None:
+            raise NotFound("That season is not there any more.")
+        points = _points(session, season_id, person_id=person_id, bed_id=bed_id)
+        earlier = _weights_by_year(session, person_id=person_id, bed_id=bed_id)
+        earlier = {year: rows for year, rows in earlier.items() if year < season.year}
+        return season_charts(season.year, points, earlier)

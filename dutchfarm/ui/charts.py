@@ -1,0 +1,401 @@
+"""The harvest charts, drawn by matplotlib: imported only when a chart is first shown."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Callable, Sequence
+from importlib.resources import as_file, files
+
+import matplotlib
+import numpy
+from matplotlib import font_manager
+from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter, MaxNLocator
+from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
+
+from dutchfarm.domain.harvest import UNIT_WORDS, SeasonCharts, Series, format_number
+from dutchfarm.domain.terms import Unit
+
+# Okabe and Ito's colours, told apart by people with any colour vision; each line also has
+# its own marker and dash, and its name at its end, so colour never carries meaning alone.
+COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
+OTHER_COLOUR = "#7A7565"
+MARKERS = ("o", "s", "^", "D", "v", "P", "X")
+DASHES = ("-", "--", "-.", ":")
+INK = "#1B1B1B"
+GRID = "#D9D3C3"
+BAR = "#2F6B3A"
+MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+_fonts_added = False
+
+
+def _x(day: dt.date, year: int) -> int:
+    """Return the x of a day: days after 1 January of the season's year."""
+    return (day - dt.date(year, 1, 1)).days
+
+
+def _months(axes: Axes, year: int, size: float) -> None:
+    starts = [_x(dt.date(year, month, 1), year) for month in range(1, 13)]
+    axes.set_xticks(starts, labels=list(MONTH_NAMES))
+    axes.tick_params(axis="x", labelsize=size * 0.9)
+
+
+def _add_fonts() -> None:
+    """Make the bundled Atkinson Hyperlegible available to matplotlib (once)."""
+    global _fonts_added
+    if _fonts_added:
+        return
+    for entry in files("dutchfarm.resources").joinpath("fonts").iterdir():
+        if entry.name.endswith(".ttf"):
+            with as_file(entry) as path:
+                font_manager.fontManager.addfont(str(path))
+    # Set once for the whole program: charts are only ever drawn by this module.
+    matplotlib.rcParams["font.family"] = "Atkinson Hyperlegible"
+    matplotlib.rcParams["font.sans-serif"] = ["Atkinson Hyperlegible", "DejaVu Sans"]
+    _fonts_added = True
+
+
+def _style(figure: Figure, scale: float) -> float:
+    _add_fonts()
+    figure.clear()
+    figure.set_facecolor("white")
+    # Constrained layout keeps titles, tick labels and the names at line ends inside the
+    # figure at any size the window gives it.
+    figure.set_layout_engine("constrained")
+    return 13.0 * scale
+
+
+def _axes(figure: Figure, size: float, *, position: int = 111) -> Axes:
+    axes = figure.add_subplot(position)
+    axes.set_facecolor("white")
+    for side in ("top", "right"):
+        axes.spines[side].set_visible(False)
+    axes.tick_params(labelsize=size * 0.9, colors=INK)
+    axes.grid(True, axis="y", color=GRID, linewidth=1)
+    axes.set_axisbelow(True)
+    return axes
+
+
+def _title(axes: Axes, text: str, size: float) -> None:
+    axes.set_title(text, fontsize=size * 1.25, fontweight="bold", color=INK, loc="left", pad=12)
+
+
+def _nothing(axes: Axes, size: float, words: str = "Nothing picked yet.") -> None:
+    axes.text(
+        0.5,
+        0.5,
+        words,
+        ha="center",
+        va="center",
+        fontsize=size * 1.2,
+        color=INK,
+        transform=axes.transAxes,
+    )
+    axes.set_xticks([])
+    axes.set_yticks([])
+
+
+def _spread(values: list[float], gap: float) -> list[float]:
+    """Return label heights moved apart just enough that no two are closer than ``gap``."""
+    order = sorted(range(len(values)), key=lambda i: values[i])
+    placed = list(values)
+    for previous, current in zip(order, order[1:], strict=False):
+        placed[current] = max(placed[current], placed[previous] + gap)
+    return placed
+
+
+def _line_gap(axes: Axes, span: float, size: float) -> float:
+    """Return the height in data units of one line of label text on ``axes``."""
+    pixels = size * 1.3 * axes.figure.dpi / 72.0
+    return span * pixels / max(axes.bbox.height, 1.0)
+
+
+def _lines(axes: Axes, series: Sequence[Series], year: int, size: float, unit_words: bool) -> None:
+    """Draw running totals as steps, each named at its end and in the legend."""
+    last_day = max(_x(day, year) for s in series for day in s.days)
+    first_day = min(_x(day, year) for s in series for day in s.days)
+    ends: list[tuple[float, str, str]] = []
+    for index, line in enumerate(series):
+        colour = OTHER_COLOUR if line.label == "Other" else COLOURS[index % len(COLOURS)]
+        days = [_x(day, year) for day in line.days]
+        values = list(line.values)
+        if days[-1] < last_day:
+            # Carry each line on to the last day picked, so that the ends line up.
+            days.append(last_day)
+            values.append(values[-1])
+        label = _label(line, unit_words)
+        axes.plot(
+            days,
+            values,
+            drawstyle="steps-post",
+            color=colour,
+            linewidth=2.5,
+            linestyle=DASHES[index % len(DASHES)],
+            marker=MARKERS[index % len(MARKERS)],
+            markevery=[len(days) - 1],
+            markersize=size * 0.6,
+            label=label,
+        )
+        ends.append((line.last, label, colour))
+    top = max(value for value, _, _ in ends) or 1.0
+    heights = _spread([value for value, _, _ in ends], _line_gap(axes, top * 1.1, size))
+    pad = max(1, (last_day - first_day) // 40)
+    kg = all(line.unit is Unit.KILOGRAMS for line in series)
+    for (value, label, colour), height in zip(ends, heights, strict=True):
+        axes.annotate(
+            f"{label}: {_amount(value, kg)}",
+            xy=(last_day, value),
+            xytext=(last_day + pad, height),
+            textcoords="data",
+            fontsize=size * 0.85,
+            color=colour,
+            va="center",
+            annotation_clip=False,
+        )
+    axes.set_ylim(bottom=0, top=max(heights) * 1.08 or 1.0)
+    _months(axes, year, size)
+    axes.set_xlim(max(0, first_day - 7), last_day + pad)
+
+
+def _amount(value: float, kg: bool) -> str:
+    return f"{value:,.1f} kg" if kg else format_number(value)
+
+
+def _label(line: Series, unit_words: bool) -> str:
+    if unit_words and line.unit in (Unit.COUNT, Unit.BUNCH):
+        return f"{line.label} ({UNIT_WORDS[line.unit]})"
+    return line.label
+
+
+def _kg_axis(axes: Axes, size: float) -> None:
+    axes.set_ylabel("kilograms (kg)", fontsize=size, color=INK)
+    axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: format_number(value)))
+
+
+def draw_crops(figure: Figure, charts: SeasonCharts, scale: float = 1.0) -> None:
+    """Running kilograms per crop over the season: the top crops, the rest as "Other"."""
+    size = _style(figure, scale)
+    axes = _axes(figure, size)
+    _title(axes, f"Kilograms picked so far, crop by crop ({charts.year})", size)
+    if not charts.cumulative:
+        _nothing(axes, size)
+        return
+    _lines(axes, charts.cumulative, charts.year, size, unit_words=False)
+    _kg_axis(axes, size)
+
+
+def draw_weeks(figure: Figure, charts: SeasonCharts, scale: float = 1.0) -> None:
+    """Kilograms picked each week of the season."""
+    size = _style(figure, scale)
+    axes = _axes(figure, size)
+    _title(axes, f"Kilograms picked each week ({charts.year})", size)
+    if not charts.weekly:
+        _nothing(axes, size)
+        return
+    days = [_x(monday, charts.year) for monday, _ in charts.weekly]
+    kilograms = [kg for _, kg in charts.weekly]
+    axes.bar(days, kilograms, width=5.5, color=BAR, edgecolor=INK, linewidth=0.8, align="edge")
+    _months(axes, charts.year, size)
+    axes.set_xlim(days[0] - 7, days[-1] + 14)
+    _kg_axis(axes, size)
+    best = max(range(len(kilograms)), key=lambda i: kilograms[i])
+    axes.annotate(
+        f"Best week: {_amount(kilograms[best], True)}",
+        xy=(days[best], kilograms[best]),
+        xytext=(0, 6),
+        textcoords="offset points",
+        fontsize=size * 0.85,
+        color=INK,
+        ha="left",
+    )
+
+
+def _bars(axes: Axes, labels: Sequence[str], values: Sequence[float], size: float) -> None:
+    positions = list(range(len(labels)))[::-1]
+    axes.barh(positions, values, color=BAR, edgecolor=INK, linewidth=0.8, height=0.7)
+    axes.set_yticks(positions, labels=list(labels))
+    axes.grid(True, axis="x", color=GRID, linewidth=1)
+    axes.grid(False, axis="y")
+    for position, value in zip(positions, values, strict=True):
+        axes.annotate(
+            _amount(value, True),
+            xy=(value, position),
+            xytext=(6, 0),
+            textcoords="offset points",
+            va="center",
+            fontsize=size * 0.85,
+            color=INK,
+        )
+    axes.set_xlim(right=max(values, default=1.0) * 1.2 or 1.0)
+    axes.set_xlabel("kilograms (kg)", fontsize=size, color=INK)
+
+
+def draw_beds(figure: Figure, charts: SeasonCharts, scale: float = 1.0) -> None:
+    """Kilograms from each bed, the most first."""
+    size = _style(figure, scale)
+    axes = _axes(figure, size)
+    _title(axes, f"Kilograms from each bed ({charts.year})", size)
+    if not charts.by_bed:
+        _nothing(axes, size)
+        return
+    _bars(axes, [bar.label for bar in charts.by_bed], [bar.value for bar in charts.by_bed], size)
+
+
+def draw_crop_totals(figure: Figure, charts: SeasonCharts, scale: float = 1.0) -> None:
+    """Kilograms of each crop (the fifteen heaviest), the most first."""
+    size = _style(figure, scale)
+    axes = _axes(figure, size)
+    _title(axes, f"Kilograms of each crop ({charts.year})", size)
+    bars = charts.by_crop[:15]
+    if not bars:
+        _nothing(axes, size)
+        return
+    _bars(axes, [bar.label for bar in bars], [bar.value for bar in bars], size)
+
+
+def draw_seasons(figure: Figure, charts: SeasonCharts, scale: float = 1.0) -> None:
+    """This season's running kilograms against earlier seasons, day by day of the year."""
+    size = _style(figure, scale)
+    axes = _axes(figure, size)
+    _title(axes, f"{charts.year} against earlier seasons", size)
+    if not any(season.days for season in charts.seasons):
+        _nothing(axes, size)
+        return
+    ends = []
+    for index, season in enumerate(s for s in charts.seasons if s.days):
+        this = season.year == charts.year
+        colour = COLOURS[index % len(COLOURS)]
+        axes.plot(
+            season.days,
+            season.kilograms,
+            drawstyle="steps-post",
+            color=colour,
+            linewidth=4 if this else 2,
+            linestyle="-" if this else DASHES[index % len(DASHES)],
+            label=str(season.year),
+        )
+        ends.append((season.days[-1], season.kilograms[-1], str(season.year), colour, this))
+    top = max(kg for _, kg, *_ in ends) or 1.0
+    heights = _spread([kg for _, kg, *_ in ends], _line_gap(axes, top * 1.1, size))
+    for (day, kg, year, colour, this), height in zip(ends, heights, strict=True):
+        axes.annotate(
+            f"{year}: {_amount(kg, True)}",
+            xy=(day, kg),
+            xytext=(day + 4, height),
+            textcoords="data",
+            fontsize=size * 0.9,
+            color=colour,
+            va="center",
+            fontweight="bold" if this else "normal",
+            annotation_clip=False,
+        )
+    _months(axes, charts.year, size)
+    axes.set_xlim(min(min(s.days) for s in charts.seasons if s.days) - 10, 366)
+    axes.set_ylim(bottom=0, top=max(heights) * 1.08)
+    _kg_axis(axes, size)
+
+
+def draw_counts(figure: Figure, charts: SeasonCharts, scale: float = 1.0) -> None:
+    """Running totals of crops counted or picked in bunches, never mixed with weights."""
+    size = _style(figure, scale)
+    axes = _axes(figure, size)
+    _title(axes, f"Crops counted or in bunches ({charts.year})", size)
+    if not charts.counts:
+        _nothing(axes, size, "Nothing counted yet.")
+        return
+    _lines(axes, charts.counts[:8], charts.year, size, unit_words=True)
+    axes.set_ylabel("how many", fontsize=size, color=INK)
+    axes.yaxis.set_major_locator(MaxNLocator(integer=True))
+
+
+def panels_of(charts: SeasonCharts) -> int:
+    """Return how many panels the chart of one person or bed has (weights, counts)."""
+    return max(1, bool(charts.cumulative) + bool(charts.counts))
+
+
+def draw_mine(figure: Figure, charts: SeasonCharts, scale: float = 1.0) -> None:
+    """One person's or one bed's season: kilograms per crop, and counts under them."""
+    size = _style(figure, scale)
+    panels = [kind for kind, has in (("kg", charts.cumulative), ("count", charts.counts)) if has]
+    if not panels:
+        axes = _axes(figure, size)
+        _nothing(axes, size)
+        return
+    for number, kind in enumerate(panels, start=1):
+        axes = _axes(figure, size, position=100 * len(panels) + 10 + number)
+        if kind == "kg":
+            _title(axes, f"Kilograms picked ({charts.year})", size)
+            _lines(axes, charts.cumulative, charts.year, size, unit_words=False)
+            _kg_axis(axes, size)
+        else:
+            _title(axes, f"Counted and in bunches ({charts.year})", size)
+            _lines(axes, charts.counts[:6], charts.year, size, unit_words=True)
+            axes.set_ylabel("how many", fontsize=size, color=INK)
+            axes.yaxis.set_major_locator(MaxNLocator(integer=True))
+
+
+DRAW: dict[str, Callable[[Figure, SeasonCharts, float], None]] = {
+    "crops": draw_crops,
+    "weeks": draw_weeks,
+    "beds": draw_beds,
+    "seasons": draw_seasons,
+    "counts": draw_counts,
+    "crop_totals": draw_crop_totals,
+    "mine": draw_mine,
+}
+
+
+def render_png(
+    kind: str,
+    charts: SeasonCharts,
+    *,
+    width: float = 10.0,
+    height: float = 5.0,
+    dpi: int = 150,
+    scale: float = 1.0,
+) -> bytes:
+    """Return a chart drawn as a PNG picture (for the report), without any window."""
+    figure = Figure(figsize=(width, height), dpi=dpi)
+    FigureCanvasAgg(figure)
+    DRAW[kind](figure, charts, scale)
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=dpi, facecolor="white")
+    return buffer.getvalue()
+
+
+class ChartCanvas(QWidget):
+    """A matplotlib figure inside the window, redrawn from plain series."""
+
+    def __init__(self, parent: QWidget | None = None, *, scale: float = 1.0) -> None:
+        super().__init__(parent)
+        self.scale = scale
+        self.figure = Figure(figsize=(8, 4.5), dpi=100)
+        self.canvas = FigureCanvasQTAgg(self.figure)  # type: ignore[no-untyped-call]
+        self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.canvas)
+        self.kind = ""
+
+    def draw(self, kind: str, charts: SeasonCharts) -> None:
+        """Draw the chart ``kind`` of ``charts``."""
+        self.kind = kind
+        DRAW[kind](self.figure, charts, self.scale)
+        self.canvas.draw_idle()  # type: ignore[no-untyped-call]
+
+    def lines(self) -> dict[str, list[float]]:
+        """Return the y values of every line drawn, by its name (for checking what shows)."""
+        found: dict[str, list[float]] = {}
+        for axes in self.figure.axes:
+            for line in axes.get_lines():
+                found[str(line.get_label())] = numpy.asarray(line.get_ydata(), float).tolist()
+        return found
+
+    def save_png(self, path: str) -> None:
+        """Save the chart as a PNG picture."""
+        self.figure.savefig(path, format="png", dpi=150, facecolor="white")

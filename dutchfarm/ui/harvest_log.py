@@ -1,0 +1,353 @@
+"""The harvest log for staff: filters, the sortable table with its totals, and the form."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QModelIndex, QSize, Qt
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dutchfarm.domain.harvest import describe_amount, totals_words
+from dutchfarm.services.farm import SeasonInfo, current_season, list_seasons
+from dutchfarm.services.harvest import (
+    HarvestInfo,
+    add_harvest,
+    harvest_choices,
+    list_harvests,
+    update_harvest,
+)
+from dutchfarm.services.people import list_people
+from dutchfarm.ui import dialogs, icons
+from dutchfarm.ui.context import AppContext, Topic
+from dutchfarm.ui.harvest_entry import take_out
+from dutchfarm.ui.harvest_form import HarvestForm, from_qdate, select_data, to_qdate
+from dutchfarm.ui.harvest_model import COL_DATE, NONE, HarvestFilterModel, HarvestTableModel
+from dutchfarm.ui.theme import TARGET, text_scale
+from dutchfarm.ui.widgets import Card, PictureButton, label, primary_button, scaled
+
+ALL = 0
+
+
+def _filter_box(name: str) -> QComboBox:
+    box = QComboBox()
+    box.setAccessibleName(name)
+    box.setIconSize(QSize(scaled(24), scaled(24)))
+    box.setMinimumWidth(scaled(150))
+    return box
+
+
+def _date_box(name: str) -> QDateEdit:
+    box = QDateEdit()
+    box.setAccessibleName(name)
+    box.setCalendarPopup(True)
+    box.setDisplayFormat("d MMM yyyy")
+    box.setMinimumWidth(scaled(150))
+    return box
+
+
+class HarvestLog(QWidget):
+    """Every harvest of a season, filtered and added up, with a form to log or change one."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.seasons: list[SeasonInfo] = []
+        self.current: HarvestInfo | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        filters = QGridLayout()
+        filters.setHorizontalSpacing(12)
+        self.season = _filter_box("Season")
+        self.first = _date_box("From")
+        self.last = _date_box("Until")
+        self.crop = _filter_box("Crop")
+        self.bed = _filter_box("Bed")
+        self.person = _filter_box("Picked by")
+        self.clear_button = PictureButton("cross", "Show all", icon_size=24)
+        self.clear_button.clicked.connect(self.clear_filters)
+        boxes = (
+            ("Season", self.season),
+            ("From", self.first),
+            ("Until", self.last),
+            ("Crop", self.crop),
+            ("Bed", self.bed),
+            ("Picked by", self.person),
+        )
+        per_row = 6 if text_scale() < 1.3 else 3
+        for index, (words, box) in enumerate(boxes):
+            row, column = divmod(index, per_row)
+            filters.addWidget(label(words, wrap=False), row * 2, column)
+            filters.addWidget(box, row * 2 + 1, column)
+        filters.addWidget(self.clear_button, (len(boxes) - 1) // per_row * 2 + 1, per_row)
+        layout.addLayout(filters)
+        self.season.currentIndexChanged.connect(lambda *_: self.load())
+        for box in (self.crop, self.bed, self.person):
+            box.currentIndexChanged.connect(lambda *_: self.apply_filters())
+        for date_box in (self.first, self.last):
+            date_box.dateChanged.connect(lambda *_: self.apply_filters())
+
+        # With large text the form goes under the table, where it has the whole width.
+        splitter = QSplitter(
+            Qt.Orientation.Horizontal if text_scale() < 1.3 else Qt.Orientation.Vertical
+        )
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        self.model = HarvestTableModel()
+        self.proxy = HarvestFilterModel()
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setAccessibleName("Harvests")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(COL_DATE, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setIconSize(QSize(scaled(28), scaled(28)))
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(max(TARGET, scaled(40)))
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
+        self.table.setMinimumHeight(scaled(260))
+        left_layout.addWidget(self.table, 1)
+        self.totals = label("", "heading")
+        self.totals.setAccessibleName("Totals of the harvests shown")
+        left_layout.addWidget(self.totals)
+        splitter.addWidget(left)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        card = Card()
+        self.form = HarvestForm()
+        card.body.addWidget(self.form)
+        card.body.addStretch(1)
+        scroll.setWidget(card)
+        scroll.setMinimumHeight(scaled(300))
+        right_layout.addWidget(scroll, 1)
+        actions = QHBoxLayout()
+        self.new_button = PictureButton("add", "New")
+        self.new_button.clicked.connect(self.new_harvest)
+        actions.addWidget(self.new_button)
+        self.delete_button = PictureButton("delete", "Take out")
+        self.delete_button.clicked.connect(self.delete)
+        actions.addWidget(self.delete_button)
+        actions.addStretch(1)
+        self.save_button = primary_button("save", "Save")
+        self.save_button.setShortcut("Ctrl+S")
+        self.save_button.clicked.connect(self.save)
+        actions.addWidget(self.save_button)
+        right_layout.addLayout(actions)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([scaled(800), scaled(440)])
+        layout.addWidget(splitter, 1)
+
+    def season_id(self) -> int | None:
+        """Return the season chosen, or None for every season."""
+        data = self.season.currentData()
+        return int(data) if data else None
+
+    def season_year(self) -> int | None:
+        """Return the year of the season chosen, or None for every season."""
+        chosen = self.season_id()
+        return next((s.year for s in self.seasons if s.id == chosen), None)
+
+    def refresh(self) -> None:
+        """Reload the seasons, the lists to choose from and the harvests."""
+        db = self.context.db
+        keep = self.season_id()
+        self.seasons = list_seasons(db)
+        if keep is None and self.season.count() == 0:
+            season = current_season(db)
+            keep = season.id if season else None
+        self.season.blockSignals(True)
+        self.season.clear()
+        self.season.addItem(icons.icon("season"), "All seasons", ALL)
+        for season in self.seasons:
+            self.season.addItem(icons.icon("season"), str(season.year), season.id)
+        select_data(self.season, keep if keep is not None else ALL)
+        self.season.blockSignals(False)
+        choices = harvest_choices(db, self.context.actor, self.season_id())
+        people = list_people(db, include_archived=True)
+        self.form.set_choices(choices, [p for p in people if not p.archived])
+        self._fill(
+            self.crop,
+            "Any crop",
+            [
+                (c.id, c.name, icons.icon(c.icon))
+                for c in sorted(choices.crops, key=lambda c: c.name)
+            ],
+        )
+        self._fill(
+            self.bed,
+            "Any bed",
+            [(NONE, "No bed", icons.icon("bed"))]
+            + [(b.id, b.name, icons.icon("bed")) for b in choices.beds],
+        )
+        self._fill(
+            self.person,
+            "Anyone",
+            [(NONE, "Someone", icons.icon("person"))]
+            + [
+                (
+                    p.id,
+                    p.name,
+                    QIcon(icons.person_pixmap(p.name, p.colour, p.avatar, p.photo, scaled(24))),
+                )
+                for p in people
+            ],
+        )
+        self.load()
+
+    def _fill(self, box: QComboBox, anything: str, items: list[tuple[int, str, QIcon]]) -> None:
+        keep = box.currentData()
+        box.blockSignals(True)
+        box.clear()
+        box.addItem(icons.icon("search"), anything, None)
+        for value, words, picture in items:
+            box.addItem(picture, words, value)
+        select_data(box, keep)
+        box.blockSignals(False)
+
+    def load(self) -> None:
+        """Load the harvests of the season chosen and show them."""
+        season_id = self.season_id()
+        harvests = list_harvests(self.context.db, season_id=season_id)
+        self.model.set_rows(harvests)
+        year = self.season_year()
+        for box in (self.first, self.last):
+            box.blockSignals(True)
+        if year is not None:
+            self.first.setDate(to_qdate(dt.date(year, 1, 1)))
+            self.last.setDate(to_qdate(dt.date(year, 12, 31)))
+        else:
+            days = [h.day for h in harvests] or [dt.date.today()]
+            self.first.setDate(to_qdate(min(days)))
+            self.last.setDate(to_qdate(max(max(days), dt.date.today())))
+        for box in (self.first, self.last):
+            box.blockSignals(False)
+        self.apply_filters()
+        keep = self.current.id if self.current else None
+        row = self.model.row_of(keep) if keep is not None else None
+        if row is None:
+            self.new_harvest()
+        else:
+            self.table.setCurrentIndex(self.proxy.mapFromSource(self.model.index(row, COL_DATE)))
+
+    def apply_filters(self) -> None:
+        """Show only the harvests that match the filters, and add them up."""
+        self.proxy.set_filters(
+            first=from_qdate(self.first.date()),
+            last=from_qdate(self.last.date()),
+            crop_id=self.crop.currentData(),
+            bed_id=self.bed.currentData(),
+            person_id=self.person.currentData(),
+        )
+        shown = self.proxy.rowCount()
+        figures = self.proxy.totals()
+        self.totals.setText(
+            f"Shown: {shown:,} harvest{'s' if shown != 1 else ''}, {totals_words(figures)}."
+        )
+
+    def clear_filters(self) -> None:
+        """Show every harvest of the season again."""
+        for box in (self.crop, self.bed, self.person):
+            box.blockSignals(True)
+            box.setCurrentIndex(0)
+            box.blockSignals(False)
+        self.load()
+
+    def _row_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.show_harvest(self.model.harvest(self.proxy.mapToSource(current).row()))
+
+    def show_harvest(self, harvest: HarvestInfo | None) -> None:
+        """Show ``harvest`` in the form, or an empty form."""
+        self.current = harvest
+        actor = self.context.actor
+        choices = self.form.choices
+        own_bed = choices.own_bed_id if choices else None
+        self.form.show_harvest(harvest, actor.person_id, own_bed)
+        self.delete_button.setVisible(harvest is not None)
+
+    def new_harvest(self) -> None:
+        """Empty the form for a new harvest."""
+        self.table.clearSelection()
+        self.show_harvest(None)
+
+    def select(self, harvest_id: int) -> None:
+        """Select the harvest with ``harvest_id`` in the table."""
+        row = self.model.row_of(harvest_id)
+        if row is not None:
+            self.table.setCurrentIndex(self.proxy.mapFromSource(self.model.index(row, COL_DATE)))
+
+    def save(self) -> None:
+        """Log the harvest in the form, or save the changes to the one shown."""
+        draft = self.form.draft()
+        db, actor = self.context.db, self.context.actor
+        before = self.current
+        announce = (Topic.HARVESTS,)
+        if before is None:
+            saved = self.context.run(self, add_harvest, db, actor, draft, announce=announce)
+        else:
+            saved = self.context.run(
+                self, update_harvest, db, actor, before.id, draft, announce=announce
+            )
+        if saved is None:
+            return
+        self.current = saved
+        self.load()
+        words = describe_amount(saved.quantity, saved.unit, saved.crop_name, saved.crop_plural)
+        if before is None:
+            from dutchfarm.services.harvest import delete_harvest
+
+            self.context.offer_undo(
+                f"Logged {words}.",
+                lambda: self.context.run(
+                    self, delete_harvest, db, actor, saved.id, announce=announce
+                ),
+            )
+        else:
+            self.context.offer_undo(
+                f"Saved: {words}.",
+                lambda: self.context.run(
+                    self, update_harvest, db, actor, before.id, before.draft(), announce=announce
+                ),
+            )
+
+    def delete(self) -> None:
+        """Take the harvest shown out of the log (after asking), with Undo."""
+        harvest = self.current
+        if harvest is None:
+            return
+        words = describe_amount(
+            harvest.quantity, harvest.unit, harvest.crop_name, harvest.crop_plural
+        )
+        if not dialogs.ask(
+            self,
+            "Take this harvest out?",
+            f"Take {words} ({harvest.day}) out of the log?",
+            yes="Take it out",
+        ):
+            return
+        self.current = None
+        take_out(self.context, self, harvest)

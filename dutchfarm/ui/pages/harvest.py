@@ -1,0 +1,388 @@
+"""The Harvest page: a gardener logs with pictures; staff keep the log, charts and reports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QScrollArea,
+    QStackedLayout,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dutchfarm.domain.harvest import describe_amount, short_date
+from dutchfarm.domain.terms import Role
+from dutchfarm.services.farm import current_season
+from dutchfarm.services.harvest import HarvestInfo, list_harvests
+from dutchfarm.services.harvest_files import ImportResult, read_harvest_file, undo_import
+from dutchfarm.ui import dialogs, icons
+from dutchfarm.ui.context import AppContext, Topic
+from dutchfarm.ui.harvest_chart import FARM_CHARTS, HarvestChart
+from dutchfarm.ui.harvest_entry import QuickHarvestPanel, take_out
+from dutchfarm.ui.harvest_form import select_data
+from dutchfarm.ui.harvest_log import HarvestLog
+from dutchfarm.ui.pages.base import Page
+from dutchfarm.ui.theme import TARGET_LARGE, text_scale
+from dutchfarm.ui.widgets import Card, PictureButton, label, scaled
+
+MY_HARVESTS_SHOWN = 30
+
+
+class GardenerView(QWidget):
+    """A gardener's own view: log with pictures, see their chart, change their harvests."""
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        # With large text there is no room for both halves side by side: two big buttons
+        # then show one half at a time.
+        wide = text_scale() < 1.3
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.switch = QHBoxLayout()
+        self.half_group = QButtonGroup(self)
+        self.log_half = PictureButton("picked", "I picked something", icon_size=40, large=True)
+        self.mine_half = PictureButton("chart", "What I picked", icon_size=40, large=True)
+        for index, button in enumerate((self.log_half, self.mine_half)):
+            button.setCheckable(True)
+            self.half_group.addButton(button, index)
+            self.switch.addWidget(button)
+        self.switch.addStretch(1)
+        self.log_half.setChecked(True)
+        if not wide:
+            layout.addLayout(self.switch)
+        else:
+            self.log_half.hide()
+            self.mine_half.hide()
+        halves = QHBoxLayout() if wide else QStackedLayout()
+        entry_card = Card()
+        self.entry = QuickHarvestPanel(context, columns=4 if wide else 3)
+        entry_card.body.addWidget(self.entry)
+        halves.addWidget(entry_card)
+        side_widget = QWidget()
+        side = QVBoxLayout(side_widget)
+        side.setContentsMargins(0, 0, 0, 0)
+        self.chart = HarvestChart(context, saving=False)
+        self.chart.setMinimumHeight(scaled(300))
+        side.addWidget(self.chart, 3)
+        side.addWidget(label("What you picked", "heading"))
+        self.mine = QListWidget()
+        self.mine.setAccessibleName("What you picked this season")
+        self.mine.setIconSize(QSize(scaled(40), scaled(40)))
+        self.mine.setMinimumHeight(scaled(150))
+        self.mine.currentRowChanged.connect(lambda *_: self._chosen())
+        side.addWidget(self.mine, 2)
+        actions = QHBoxLayout()
+        self.change_button = PictureButton("edit", "Change it", large=True)
+        self.change_button.clicked.connect(self.change)
+        actions.addWidget(self.change_button)
+        self.remove_button = PictureButton("delete", "Take it out", large=True)
+        self.remove_button.clicked.connect(self.remove)
+        actions.addWidget(self.remove_button)
+        actions.addStretch(1)
+        side.addLayout(actions)
+        halves.addWidget(side_widget)
+        if isinstance(halves, QHBoxLayout):
+            halves.setStretch(0, 3)
+            halves.setStretch(1, 2)
+            layout.addLayout(halves, 1)
+        else:
+            self.half_group.idClicked.connect(halves.setCurrentIndex)
+            layout.addLayout(halves, 1)
+        self.halves = halves
+        # After Done, a gardener with large text sees their chart go up.
+        self.entry.saved.connect(lambda _: self.show_half(1))
+        self.harvests: list[HarvestInfo] = []
+
+    def refresh(self) -> None:
+        """Show the person's crops, chart and their harvests this season."""
+        actor = self.context.actor
+        self.entry.load()
+        season = current_season(self.context.db)
+        if actor.person_id is None or season is None:
+            return
+        self.chart.show_person(actor.person_id, season.id)
+        self.show_mine()
+
+    def show_mine(self) -> None:
+        """List the person's latest harvests this season."""
+        actor = self.context.actor
+        season = current_season(self.context.db)
+        if actor.person_id is None or season is None:
+            return
+        self.harvests = list_harvests(
+            self.context.db, season_id=season.id, person_id=actor.person_id
+        )[:MY_HARVESTS_SHOWN]
+        self.mine.clear()
+        for harvest in self.harvests:
+            words = describe_amount(
+                harvest.quantity, harvest.unit, harvest.crop_name, harvest.crop_plural
+            )
+            item = QListWidgetItem(
+                icons.icon(harvest.crop_icon), f"{short_date(harvest.day)}: {words}"
+            )
+            item.setSizeHint(QSize(0, max(TARGET_LARGE, scaled(48))))
+            self.mine.addItem(item)
+        if not self.harvests:
+            self.mine.addItem("Nothing yet. Tap a picture to say what you picked.")
+        self._chosen()
+
+    def _current(self) -> HarvestInfo | None:
+        row = self.mine.currentRow()
+        return self.harvests[row] if 0 <= row < len(self.harvests) else None
+
+    def _chosen(self) -> None:
+        chosen = self._current() is not None
+        self.change_button.setEnabled(chosen)
+        self.remove_button.setEnabled(chosen)
+
+    def change(self) -> None:
+        """Show the chosen harvest on the number pad to change it."""
+        harvest = self._current()
+        if harvest is not None:
+            self.entry.edit(harvest)
+            self.show_half(0)
+
+    def show_half(self, index: int) -> None:
+        """With large text: show the number pad (0) or the person's own harvest (1)."""
+        if isinstance(self.halves, QStackedLayout):
+            self.half_group.button(index).setChecked(True)
+            self.halves.setCurrentIndex(index)
+
+    def remove(self) -> None:
+        """Take the chosen harvest out (after asking), with Undo."""
+        harvest = self._current()
+        if harvest is None:
+            return
+        words = describe_amount(
+            harvest.quantity, harvest.unit, harvest.crop_name, harvest.crop_plural
+        )
+        if dialogs.ask(self, "Take it out?", f"Take out {words}?", yes="Take it out", no="Keep it"):
+            take_out(self.context, self, harvest)
+
+
+class StaffView(QWidget):
+    """The log with its filters and form, the charts, and import, export and the report."""
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        self.view_group = QButtonGroup(self)
+        self.log_button = PictureButton("harvest", "The log", icon_size=28)
+        self.charts_button = PictureButton("chart", "Charts", icon_size=28)
+        for index, button in enumerate((self.log_button, self.charts_button)):
+            button.setCheckable(True)
+            self.view_group.addButton(button, index)
+            top.addWidget(button)
+        self.log_button.setChecked(True)
+        top.addStretch(1)
+        self.import_button = PictureButton("import", "Import", icon_size=28)
+        self.import_button.setToolTip("Bring in harvest records from a CSV file")
+        self.import_button.clicked.connect(self.import_file)
+        top.addWidget(self.import_button)
+        self.export_button = PictureButton("export", "Export", icon_size=28)
+        self.export_button.setToolTip("Save the harvest log as a CSV file")
+        self.export_button.clicked.connect(self.export_file)
+        top.addWidget(self.export_button)
+        self.report_button = PictureButton("report", "Season report", icon_size=28)
+        self.report_button.setToolTip("Make the season report (PDF) for the funders")
+        self.report_button.clicked.connect(self.make_report)
+        top.addWidget(self.report_button)
+        layout.addLayout(top)
+        self.views = QStackedWidget()
+        self.log = HarvestLog(context)
+        self.views.addWidget(self.log)
+        self.views.addWidget(self._charts_view())
+        layout.addWidget(self.views, 1)
+        self.view_group.idClicked.connect(self.views.setCurrentIndex)
+        self.import_dialog: QWidget | None = None
+
+    def _charts_view(self) -> QWidget:
+        view = QWidget()
+        column = QVBoxLayout(view)
+        column.setContentsMargins(0, 0, 0, 0)
+        wide = text_scale() < 1.3
+        kinds = QGridLayout()
+        self.kind_group = QButtonGroup(self)
+        self.kind_buttons: dict[str, PictureButton] = {}
+        per_row = len(FARM_CHARTS) if wide else 3
+        for index, (kind, icon_name, words) in enumerate(FARM_CHARTS):
+            button = PictureButton(icon_name, words, icon_size=28)
+            button.setCheckable(True)
+            button.clicked.connect(lambda _=False, k=kind: self.show_chart(k))
+            self.kind_group.addButton(button)
+            self.kind_buttons[kind] = button
+            kinds.addWidget(button, index // per_row, index % per_row)
+        kinds.setColumnStretch(per_row, 1)
+        column.addLayout(kinds)
+        season_row = QHBoxLayout()
+        season_row.addWidget(label("Season", wrap=False))
+        self.chart_season = QComboBox()
+        self.chart_season.setAccessibleName("Season of the chart")
+        self.chart_season.setMinimumWidth(scaled(120))
+        self.chart_season.currentIndexChanged.connect(lambda *_: self.show_chart(self.chart_kind()))
+        season_row.addWidget(self.chart_season)
+        if wide:
+            kinds.addLayout(season_row, 0, per_row + 1)
+        else:
+            season_row.addStretch(1)
+            column.addLayout(season_row)
+        self.chart = HarvestChart(self.context)
+        column.addWidget(self.chart, 1)
+        self.kind_buttons["crops"].setChecked(True)
+        return view
+
+    def refresh(self) -> None:
+        """Reload the log and the chart."""
+        self.log.refresh()
+        keep = self.chart_season.currentData() or self.log.season_id()
+        if keep is None:
+            season = current_season(self.context.db)
+            keep = season.id if season else None
+        self.chart_season.blockSignals(True)
+        self.chart_season.clear()
+        for season_info in self.log.seasons:
+            self.chart_season.addItem(icons.icon("season"), str(season_info.year), season_info.id)
+        select_data(self.chart_season, keep)
+        self.chart_season.blockSignals(False)
+        self.show_chart(self.chart_kind())
+
+    def chart_kind(self) -> str:
+        """Return the chart chosen."""
+        return next((k for k, b in self.kind_buttons.items() if b.isChecked()), "crops")
+
+    def show_chart(self, kind: str) -> None:
+        """Show the farm's chart ``kind`` for the season chosen in the log."""
+        self.kind_buttons[kind].setChecked(True)
+        self.chart.show_farm(kind, self.chart_season.currentData())
+
+    def show_charts(self) -> None:
+        """Switch to the charts."""
+        self.charts_button.setChecked(True)
+        self.views.setCurrentIndex(1)
+
+    def import_file(self) -> None:
+        """Choose a CSV file and show what importing it would do."""
+        path = dialogs.open_file(self, "Choose a harvest file", "CSV files (*.csv *.txt)")
+        if not path:
+            return
+        parsed = self.context.run(self, read_harvest_file, path)
+        if parsed is None:
+            return
+        from dutchfarm.ui.harvest_import import ImportDialog
+
+        dialog = ImportDialog(self.context, parsed, Path(path).name, self)
+        dialog.imported.connect(self._imported)
+        self.import_dialog = dialog
+        dialog.open()
+
+    def _imported(self, result: ImportResult) -> None:
+        self.context.announce(Topic.HARVESTS, Topic.SEASONS)
+        first, last = result.first_id, result.last_id
+        if first is not None and last is not None:
+            db, actor = self.context.db, self.context.actor
+            self.context.offer_undo(
+                f"Imported {result.imported:,} harvests.",
+                lambda: self.context.run(
+                    self, undo_import, db, actor, first, last, announce=(Topic.HARVESTS,)
+                ),
+            )
+        dialogs.tell(self, "Harvests imported", f"Imported {result.plan.summary()}")
+
+    def export_file(self) -> None:
+        """Save the season chosen (or every season) as a CSV file."""
+        from dutchfarm.services.harvest_files import export_harvests
+
+        year = self.log.season_year()
+        suggested = f"harvests-{year}.csv" if year else "harvests.csv"
+        path = dialogs.save_file(self, "Save the harvest log", suggested, "CSV files (*.csv)")
+        if not path:
+            return
+        result = self.context.run(
+            self, export_harvests, self.context.db, self.context.actor, path, year
+        )
+        if result is not None:
+            dialogs.tell(
+                self, "Harvest log saved", f"Saved {result.rows:,} harvests in {result.path.name}."
+            )
+
+    def make_report(self) -> None:
+        """Write the season report of the season chosen as a PDF."""
+        from dutchfarm.ui.season_report import make_season_report
+
+        year = self.log.season_year()
+        if year is None:
+            # "All seasons" is chosen: the report is of this season.
+            season = current_season(self.context.db)
+            year = season.year if season else None
+        if year is None:
+            dialogs.warn(self, "No season yet", "Start a season first, in Settings.")
+            return
+        path = dialogs.save_file(
+            self, "Save the season report", f"season-report-{year}.pdf", "PDF files (*.pdf)"
+        )
+        if not path:
+            return
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        report = self.context.run(self, make_season_report, self.context.db, year, path)
+        if report is not None:
+            dialogs.tell(
+                self, "Season report saved", f"The {year} season report is saved in {path}."
+            )
+
+
+class HarvestPage(Page):
+    """What was picked: logged by everyone, charted over the season."""
+
+    name = "harvest"
+    title = "Harvest"
+    icon_name = "harvest"
+    topics = frozenset({Topic.HARVESTS, Topic.USER, Topic.PEOPLE, Topic.SEASONS})
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.note = label("", "muted")
+        self.outer.addWidget(self.note)
+        self.views = QStackedWidget()
+        self.gardener = GardenerView(context)
+        self.staff = StaffView(context)
+        self.views.addWidget(self.gardener)
+        self.views.addWidget(self.staff)
+        if text_scale() < 1.3:
+            self.outer.addWidget(self.views, 1)
+        else:
+            # Large text needs more room than a screen: the page scrolls as one.
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            scroll.setWidget(self.views)
+            self.outer.addWidget(scroll, 1)
+
+    def refresh(self) -> None:
+        """Show the gardener's own view or the staff's, for whoever is using the program."""
+        actor = self.context.actor
+        if actor.role is Role.SERVICE_USER:
+            self.note.setText("Tap what you picked. Then tap how much. Then tap Done.")
+            self.views.setCurrentWidget(self.gardener)
+            self.gardener.refresh()
+            return
+        self.note.setText(
+            "Tap 'Change user' and choose your picture to log a harvest."
+            if actor.person_id is None
+            else "Log a harvest in the form. Tap a row to change it."
+        )
+        self.views.setCurrentWidget(self.staff)
+        self.staff.refresh()
