@@ -73,7 +73,7 @@ def test_unknown_crops_stop_the_import_unless_created(url, tmp_path, capsys):
     path.write_text("Date,Crop,Quantity,Unit\n2022-07-01,Kiwano,3,count\n", encoding="utf-8")
     assert main(["import-harvests", str(path), "--database", url]) == 2
     error = capsys.readouterr().err
-    assert "not in the crop library: Kiwano" in error and "--create-crops" in error
+    assert "not in the crop library: 'Kiwano'" in error and "--create-crops" in error
     assert main(["import-harvests", str(path), "--create-crops", "--database", url]) == 0
     assert "New crops will be added to the library: Kiwano" in capsys.readouterr().out
     assert harvests(url)[0] == 1

@@ -26,6 +26,10 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "picked_by": ("picked_by", "picker", "who", "person"),
 }
 REQUIRED = ("date", "crop", "quantity")
+QUOTED_LONGEST = 40
+# The years a season can have; a date outside them is a typing slip in the file.
+EARLIEST_YEAR = 1900
+LATEST_YEAR = 2999
 EXPORT_COLUMNS = ("date", "crop", "variety", "bed", "quantity", "unit", "grams", "picked_by")
 
 GRAMS_PER_POUND = 453.59237
@@ -183,7 +187,9 @@ def parse_unit(text: str) -> tuple[Unit | None, float]:
         return UNIT_NAMES[word], 1.0
     if word in IMPERIAL:
         return Unit.GRAMS, IMPERIAL[word]
-    raise ValueError(f"'{text.strip()}' is not a unit Dutch Farm knows (g, kg, count or bunch)")
+    raise ValueError(
+        f"{quoted(text.strip())} is not a unit Dutch Farm knows (g, kg, count or bunch)"
+    )
 
 
 def parse_number(text: str) -> float:
@@ -197,7 +203,7 @@ def parse_number(text: str) -> float:
     try:
         return float(value)
     except ValueError:
-        raise ValueError(f"'{text.strip()}' is not a number") from None
+        raise ValueError(f"{quoted(text.strip())} is not a number") from None
 
 
 def day_first(texts: Iterable[str]) -> bool:
@@ -207,6 +213,13 @@ def day_first(texts: Iterable[str]) -> bool:
         if match and len(match.group(1)) <= 2 and int(match.group(2)) > 12:
             return False
     return True
+
+
+def quoted(value: str) -> str:
+    """Return a cell's text in quotes for a message, shortened if it is long."""
+    if len(value) > QUOTED_LONGEST:
+        value = value[: QUOTED_LONGEST - 1] + "\u2026"
+    return f"'{value}'"
 
 
 def parse_date(text: str, *, day_first_order: bool = True) -> dt.date:
@@ -239,7 +252,7 @@ def parse_date(text: str, *, day_first_order: bool = True) -> dt.date:
             return dt.date(int(match.group(3)), MONTHS[match.group(1)], int(match.group(2)))
     except ValueError:
         pass
-    raise ValueError(f"'{value}' is not a date Dutch Farm understands (use 2021-06-30)")
+    raise ValueError(f"{quoted(value)} is not a date Dutch Farm understands (use 2021-06-30)")
 
 
 def find_columns(header: Sequence[str]) -> dict[str, int]:
@@ -277,7 +290,7 @@ def _quantity(text: str, unit_text: str) -> tuple[float, Unit | None]:
         number_text, suffix = (match.group(1), match.group(2) or "") if match else (text, "")
         quantity = parse_number(number_text)
     if not math.isfinite(quantity):
-        raise ValueError(f"'{text}' is not a number")
+        raise ValueError(f"{quoted(text)} is not a number")
     unit, factor = parse_unit(unit_text or suffix)
     if quantity < 0:
         raise ValueError(f"the quantity {text} is below zero")
@@ -312,6 +325,10 @@ def parse_harvest_csv(text: str) -> HarvestFile:
     for line, row in records:
         try:
             day = parse_date(_cell(row, columns, "date"), day_first_order=order)
+            if not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
+                raise ValueError(
+                    f"the date {day.isoformat()} is not between {EARLIEST_YEAR} and {LATEST_YEAR}"
+                )
             crop = _cell(row, columns, "crop")
             if not crop:
                 raise ValueError("the crop is missing")

@@ -114,6 +114,10 @@ def _require_may_change(session: Session, actor: Actor, picked_by_id: int | None
         raise NotAllowed("You can only add and change your own harvests.")
 
 
+# Seasons are kept from 1900 on (the database says so too).
+EARLIEST_YEAR = 1900
+
+
 def _season_for(session: Session, day: dt.date) -> Season:
     """Return the season of ``day``'s year, starting it if the farm has none yet."""
     season = session.scalar(select(Season).where(Season.year == day.year))
@@ -138,6 +142,8 @@ def _check(session: Session, draft: HarvestDraft, today: dt.date) -> str | None:
         raise BadInput("That is a very big number. Please check how much was picked.")
     if draft.day > today:
         raise BadInput("That day has not come yet. Please choose today or a day before.")
+    if draft.day.year < EARLIEST_YEAR:
+        raise BadInput(f"Please choose a day from {EARLIEST_YEAR} on.")
     if session.get(Crop, draft.crop_id) is None:
         raise BadInput("Please choose a crop from the pictures.")
     if draft.bed_id is not None and session.get(Bed, draft.bed_id) is None:

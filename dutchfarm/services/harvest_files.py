@@ -30,6 +30,7 @@ from dutchfarm.domain.harvest_csv import (
     match_crop,
     normalise_name,
     parse_harvest_csv,
+    quoted,
     singulars,
 )
 from dutchfarm.domain.terms import Unit, to_grams
@@ -117,8 +118,11 @@ class ImportPlan:
                 + ")"
             )
         if self.unknown_crops:
+            names = ", ".join(quoted(name) for name in self.unknown_crops[:PROBLEMS_LISTED])
+            more = len(self.unknown_crops) - PROBLEMS_LISTED
             reasons.append(
-                f"these crops are not in the crop library: {', '.join(self.unknown_crops)}"
+                f"these crops are not in the crop library: {names}"
+                + (f" and {more} more" if more > 0 else "")
             )
         if self.missing_unit_lines:
             reasons.append(

@@ -163,7 +163,7 @@ GOOD = "lettuce,reseed,2020-06-06,20,grams\nradish,,2020-06-07,36,grams\n"
         ("peas,,yesterday,10,grams", "line 4: 'yesterday' is not a date"),
         ("peas,,2020-06-08,-10,grams", "line 4: the quantity -10 is below zero"),
         ("peas,,2020-06-08,,grams", "line 4: the quantity is missing"),
-        ("kiwano,,2020-06-08,10,grams", "not in the crop library: kiwano"),
+        ("kiwano,,2020-06-08,10,grams", "not in the crop library: 'kiwano'"),
         ("peas,,2020-06-08,10,", "1 row has no unit (line 4)"),
     ],
 )
