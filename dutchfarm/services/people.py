@@ -200,6 +200,8 @@ def update_person(db: Database, actor: Actor, person_id: int, draft: PersonDraft
             _keep_a_coordinator(session, person)
         _apply(session, person, draft)
         audit(session, actor, "person_changed", f"{person.id} {person.display_name}")
+        if draft.pin is not None:
+            audit(session, actor, "pin_changed", f"{person.id} {person.display_name}")
         return _info(person, _beds_by_owner(session).get(person.id, ()))
 
 

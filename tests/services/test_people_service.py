@@ -113,6 +113,9 @@ def test_editing_keeps_the_pin_unless_a_new_one_is_given(db):
     with pytest.raises(NotAllowed):
         sign_in(db, ann.id, "2468")
     assert get_person(db, ann.id).has_pin
+    with db.reading() as session:
+        actions = list(session.scalars(select(AuditEvent.action)))
+    assert actions.count("pin_changed") == 1
 
 
 def test_admin_actions_are_audited(db):
