@@ -14,6 +14,7 @@ from dutchfarm.db.database import Database
 from dutchfarm.db.models import Bed, Crop, Farm, Harvest, Person, Planting, Season
 from dutchfarm.domain.harvest import HarvestPoint, SeasonCharts, season_charts
 from dutchfarm.domain.people import clean_text
+from dutchfarm.domain.sorting import natural_key
 from dutchfarm.domain.terms import PlantingStatus, Role, Unit, to_grams
 from dutchfarm.services.auth import Actor, farm_has_coordinator
 from dutchfarm.services.errors import BadInput, NotAllowed, NotFound
@@ -313,7 +314,7 @@ def harvest_choices(db: Database, actor: Actor, season_id: int | None = None) ->
             BedChoice(bed.id, bed.name, bed.owner_id)
             for bed in session.scalars(select(Bed).where(Bed.archived.is_(False)))
         ]
-        beds.sort(key=lambda b: _natural(b.name))
+        beds.sort(key=lambda b: natural_key(b.name))
         own = [bed.id for bed in beds if actor.person_id and bed.owner_id == actor.person_id]
         mine: list[int] = []
         if own and season_id is not None:
@@ -335,21 +336,6 @@ def harvest_choices(db: Database, actor: Actor, season_id: int | None = None) ->
         ]
         crops.sort(key=lambda c: (0, mine.index(c.id)) if c.in_my_bed else (1, 0))
         return HarvestChoices(tuple(crops), tuple(beds), own[0] if own else None)
-
-
-def _natural(name: str) -> tuple[tuple[int, str], ...]:
-    # "Bed 2" before "Bed 10".
-    parts = []
-    number = ""
-    for char in name.casefold() + " ":
-        if char.isdigit():
-            number += char
-            continue
-        if number:
-            parts.append((int(number), ""))
-            number = ""
-        parts.append((-1, char))
-    return tuple(parts)
 
 
 def _points(

@@ -6,7 +6,6 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -17,6 +16,7 @@ from dutchfarm.domain.harvest import HarvestPoint, Totals, format_number, short_
 from dutchfarm.domain.terms import Unit
 from dutchfarm.services.harvest import HarvestInfo
 from dutchfarm.ui import icons
+from dutchfarm.ui.table_model import RowsTableModel
 
 (
     COL_DATE,
@@ -38,43 +38,15 @@ NONE = -1
 Index = QModelIndex | QPersistentModelIndex
 
 
-class HarvestTableModel(QAbstractTableModel):
+class HarvestTableModel(RowsTableModel):
     """Harvests as rows; it holds plain data only and never reads the database."""
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._rows: list[HarvestInfo] = []
-
-    def set_rows(self, rows: list[HarvestInfo]) -> None:
-        """Replace every row (a model reset)."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+    headers = HEADERS
 
     def harvest(self, row: int) -> HarvestInfo:
         """Return the harvest on ``row``."""
-        return self._rows[row]
-
-    def row_of(self, harvest_id: int) -> int | None:
-        """Return the row of the harvest with ``harvest_id``, or None."""
-        return next((i for i, h in enumerate(self._rows) if h.id == harvest_id), None)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
-        """Return the number of harvests (no children: it is a flat table)."""
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
-        """Return the number of columns."""
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(  # noqa: N802 - Qt API
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Return the column titles."""
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(HEADERS):
-            return HEADERS[section]
-        return None
+        harvest: HarvestInfo = self.row_data(row)
+        return harvest
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Return what a cell shows for ``role``."""

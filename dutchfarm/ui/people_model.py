@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -15,6 +14,7 @@ from PySide6.QtGui import QIcon
 
 from dutchfarm.services.people import ROLE_WORDS, PersonInfo
 from dutchfarm.ui import icons
+from dutchfarm.ui.table_model import RowsTableModel
 
 COL_NAME, COL_ROLE, COL_BEDS, COL_SUPPORT, COL_CANNOT, COL_LIKES = range(6)
 HEADERS = ("Name", "Role", "Bed", "Needs support", "Cannot do", "Likes")
@@ -30,45 +30,24 @@ PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 Index = QModelIndex | QPersistentModelIndex
 
 
-class PeopleTableModel(QAbstractTableModel):
+class PeopleTableModel(RowsTableModel):
     """People as rows; it holds plain data only and never reads the database."""
+
+    headers = HEADERS
 
     def __init__(self) -> None:
         super().__init__()
-        self._rows: list[PersonInfo] = []
         self._task_names: dict[int, str] = {}
 
-    def set_rows(self, rows: list[PersonInfo], task_names: dict[int, str]) -> None:
-        """Replace every row (a model reset)."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self._task_names = dict(task_names)
-        self.endResetModel()
+    def set_rows(self, rows: list[PersonInfo], task_names: dict[int, str] | None = None) -> None:
+        """Replace every row (a model reset); ``task_names`` name the jobs by id."""
+        self._task_names = dict(task_names or {})
+        super().set_rows(rows)
 
     def person(self, row: int) -> PersonInfo:
         """Return the person on ``row``."""
-        return self._rows[row]
-
-    def row_of(self, person_id: int) -> int | None:
-        """Return the row of the person with ``person_id``, or None."""
-        return next((i for i, p in enumerate(self._rows) if p.id == person_id), None)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
-        """Return the number of people (no children: it is a flat table)."""
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
-        """Return the number of columns."""
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(  # noqa: N802 - Qt API
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Return the column titles."""
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(HEADERS):
-            return HEADERS[section]
-        return None
+        person: PersonInfo = self.row_data(row)
+        return person
 
     def _jobs(self, ids: frozenset[int]) -> str:
         return ", ".join(sorted(self._task_names.get(i, "?") for i in ids))
