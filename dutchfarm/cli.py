@@ -44,11 +44,67 @@ def build_parser() -> argparse.ArgumentParser:
     )
     demo.set_defaults(run=_run_demo)
 
+    rota = commands.add_parser(
+        "print-rota", help="write the picture rota saved for a day to an A4 PDF"
+    )
+    rota.add_argument(
+        "--date",
+        type=_day,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="the day (default: today)",
+    )
+    rota.add_argument("--out", required=True, metavar="FILE.pdf", help="the PDF to write")
+    _database_option(rota)
+    rota.set_defaults(run=_run_print_rota)
     from dutchfarm.cli_admin import add_admin_commands
 
     add_admin_commands(commands, _database_option)
     _harvest_commands(commands)
     return parser
+
+
+def _day(text: str) -> object:
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError("give the day as YYYY-MM-DD, e.g. 2027-05-12") from error
+
+
+def _run_print_rota(args: argparse.Namespace) -> int:
+    import datetime as dt
+    import os
+
+    from dutchfarm.db.database import open_database
+    from dutchfarm.services.rota import printable_rota
+
+    day = args.date or dt.date.today()
+    db = open_database(database_url(args.database))
+    try:
+        rota = printable_rota(db, day)
+    finally:
+        db.close()
+    # Qt draws the page; writing a PDF needs no screen.
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    from dutchfarm.ui.print_rota import save_pdf
+
+    app = QGuiApplication.instance() or QGuiApplication(["dutchfarm"])
+    try:
+        pages = save_pdf(rota, args.out)
+    except OSError as error:
+        print(f"dutchfarm: Could not write {args.out}: {error.strerror or error}.", file=sys.stderr)
+        return 2
+    finally:
+        del app
+    print(
+        f"Wrote the rota for {len(rota.people)} people on {pages} "
+        f"{'page' if pages == 1 else 'pages'} to {args.out}."
+    )
+    return 0
 
 
 def _run_demo(args: argparse.Namespace) -> int:

@@ -244,6 +244,7 @@ def make_rota(
     state = _State.from_cover(day, cover)
     _fill(day, state)
     _balance(day, state)
+    _seat_support(day, state)
     return _build_rota(day, state, today)
 
 
@@ -578,6 +579,45 @@ def _relaxed_bound(day: _Day) -> int:
 
 
 # --- the working rota: filling the open places and sharing out -----------------------------
+
+
+def _seat_support(day: _Day, state: _State) -> None:
+    """Give a job to anyone who needs support and was left without one, where that is possible.
+
+    People who need support are placed first when not everyone can have a job, so such a
+    person takes a free place on a job that has a supporter, or else the place of someone
+    on such a job who can give it up without breaking a rule: not the job's only
+    supporter, and either holding another job or on a day when nobody has two.
+    """
+    for p in range(day.n):
+        if day.role[p] != _NEEDS or state.load[p] > 0:
+            continue
+        for j in range(day.m):
+            if p not in day.key[j] or not state.has_supporter(day, j):
+                continue
+            if len(state.holders[j]) < day.cap[j]:
+                state.add(j, p, _Reason("cover"))
+                break
+            supporters = sum(day.role[q] == _SUPPORTER for q in state.holders[j])
+            nobody_has_two = max(state.load) <= 1
+            giving_way = [
+                q
+                for q in state.holders[j]
+                if day.role[q] != _NEEDS
+                and (day.role[q] != _SUPPORTER or supporters > 1)
+                and (state.load[q] >= 2 or nobody_has_two)
+            ]
+            if not giving_way:
+                continue
+            # Whoever has the most jobs gives way; then a non-supporter; then the one
+            # who came last in line for this job.
+            out = max(
+                giving_way,
+                key=lambda q: (state.load[q], day.role[q] != _SUPPORTER, day.position[j][q]),
+            )
+            state.remove(j, out)
+            state.add(j, p, _Reason("cover"))
+            break
 
 
 @dataclass

@@ -6,7 +6,7 @@ from functools import cache, lru_cache
 from importlib.resources import as_file, files
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QIcon, QImage, QPainter, QPainterPath, QPixmap
+from PySide6.QtGui import QColor, QFont, QIcon, QImage, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
 
@@ -53,6 +53,67 @@ def _initials(name: str) -> str:
     return "".join(part[0] for part in parts[:2]).upper() or "?"
 
 
+def draw(painter: QPainter, name: str, rect: QRectF) -> None:
+    """Draw the icon ``name`` into ``rect`` as vector shapes (sharp on paper and in PDFs)."""
+    renderer = _renderer(name) or _renderer("note")
+    if renderer is not None:
+        renderer.render(painter, rect)
+
+
+def paint_person(
+    painter: QPainter,
+    rect: QRectF,
+    name: str,
+    colour: str,
+    avatar: str | None,
+    photo: bytes | None,
+) -> None:
+    """Paint a person's round picture into ``rect``: their photo, else avatar, else initials."""
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+    size = min(rect.width(), rect.height())
+    # The ring is about a pixel wide at screen sizes and grows with the picture on paper.
+    ring = max(1.0, size / 64)
+    circle_rect = QRectF(
+        rect.x() + (rect.width() - size) / 2 + ring / 2,
+        rect.y() + (rect.height() - size) / 2 + ring / 2,
+        size - ring,
+        size - ring,
+    )
+    circle = QPainterPath()
+    circle.addEllipse(circle_rect)
+    painter.fillPath(circle, QColor(colour))
+    photo_image = QImage.fromData(QByteArray(photo)) if photo else QImage()
+    if not photo_image.isNull():
+        painter.setClipPath(circle)
+        painter.drawImage(circle_rect, _square(photo_image))
+        painter.setClipping(False)
+    elif avatar and has_icon(avatar):
+        inset = size * 0.12
+        draw(painter, avatar, circle_rect.adjusted(inset, inset, -inset, -inset))
+    else:
+        font = QFont()
+        font.setPixelSize(max(10, int(size * 0.4)))
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(QColor("#1B1B1B"))
+        painter.drawText(circle_rect, Qt.AlignmentFlag.AlignCenter, _initials(name))
+    # A dark ring keeps the picture distinct on any background.
+    pen = QPen(QColor("#1B1B1B"))
+    pen.setWidthF(ring)
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawEllipse(circle_rect)
+    painter.restore()
+
+
+def _square(image: QImage) -> QImage:
+    """Return the middle square of a photo, so it fills a circle without stretching."""
+    side = min(image.width(), image.height())
+    return image.copy((image.width() - side) // 2, (image.height() - side) // 2, side, side)
+
+
 @lru_cache(maxsize=512)
 def _person_pixmap(
     name: str, colour: str, avatar: str | None, photo: bytes | None, size: int
@@ -60,38 +121,7 @@ def _person_pixmap(
     image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(Qt.GlobalColor.transparent)
     painter = QPainter(image)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-    circle = QPainterPath()
-    circle.addEllipse(QRectF(1, 1, size - 2, size - 2))
-    painter.fillPath(circle, QColor(colour))
-    photo_image = QImage.fromData(QByteArray(photo)) if photo else QImage()
-    if not photo_image.isNull():
-        painter.setClipPath(circle)
-        scaled = photo_image.scaled(
-            size,
-            size,
-            Qt.AspectRatioMode.KeepAspectRatioByExpanding,
-            Qt.TransformationMode.SmoothTransformation,
-        )
-        painter.drawImage((size - scaled.width()) // 2, (size - scaled.height()) // 2, scaled)
-        painter.setClipping(False)
-    elif avatar and has_icon(avatar):
-        inset = size * 0.12
-        renderer = _renderer(avatar)
-        assert renderer is not None
-        renderer.render(painter, QRectF(inset, inset, size - 2 * inset, size - 2 * inset))
-    else:
-        font = QFont()
-        font.setPixelSize(max(10, int(size * 0.4)))
-        font.setBold(True)
-        painter.setFont(font)
-        painter.setPen(QColor("#1B1B1B"))
-        painter.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, _initials(name))
-    # A dark ring in the person's colour keeps the picture distinct on any background.
-    painter.setPen(QColor("#1B1B1B"))
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.drawEllipse(QRectF(1, 1, size - 2, size - 2))
+    paint_person(painter, QRectF(0, 0, size, size), name, colour, avatar, photo)
     painter.end()
     return QPixmap.fromImage(image)
 

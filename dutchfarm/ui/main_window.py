@@ -41,6 +41,7 @@ PAGES: dict[str, str] = {
     "bed": "dutchfarm.ui.pages.bed:BedRecordPage",
     "rotation": "dutchfarm.ui.pages.rotation:RotationPage",
     "harvest": "dutchfarm.ui.pages.harvest:HarvestPage",
+    "rota": "dutchfarm.ui.pages.rota:RotaPage",
     "people": "dutchfarm.ui.pages.people:PeoplePage",
     "settings": "dutchfarm.ui.pages.settings:SettingsPage",
 }
@@ -50,6 +51,7 @@ AREAS: tuple[tuple[str, str, str, str], ...] = (
     ("bed", "bed", "My bed", "Ctrl+1"),
     ("beds", "map", "Beds", "Ctrl+2"),
     ("rotation", "rotation", "Rotation", "Ctrl+8"),
+    ("rota", "rota", "Rota", "Ctrl+4"),
     ("harvest", "harvest", "Harvest", "Ctrl+5"),
     ("people", "people", "People", "Ctrl+6"),
     ("settings", "settings", "Settings", "Ctrl+7"),

@@ -576,3 +576,56 @@ def test_a_month_of_rotas_shares_every_kind_out_evenly() -> None:
     for kind in kinds:
         counts = [done_count[(p.id, kind)] for p in people]
         assert max(counts) - min(counts) <= 2, (kind, counts)
+
+
+def test_someone_who_needs_support_is_placed_first_when_places_run_short():
+    # Seven people, six places: somebody misses out, and it must not be Lee, who needs
+    # support, while a job with a volunteer on it could take him.
+    people = [
+        RotaPerson(
+            id=1,
+            cannot=frozenset(),
+            likes=frozenset(),
+            needs_support=False,
+            supporter=True,
+            name="Priya",
+        ),
+        RotaPerson(
+            id=2,
+            cannot=frozenset(),
+            likes=frozenset(),
+            needs_support=False,
+            supporter=True,
+            name="Sam",
+        ),
+        *[
+            RotaPerson(
+                id=i,
+                cannot=frozenset(),
+                likes=frozenset(),
+                needs_support=False,
+                supporter=False,
+                name=f"P{i}",
+            )
+            for i in (3, 4, 5, 6)
+        ],
+        RotaPerson(
+            id=7,
+            cannot=frozenset(),
+            likes=frozenset(),
+            needs_support=True,
+            supporter=False,
+            name="Lee",
+        ),
+    ]
+    jobs = [
+        RotaJob(id=10, kind="watering", people=2),
+        RotaJob(id=11, kind="tidying", people=1),
+        RotaJob(id=12, kind="harvesting", people=2),
+        RotaJob(id=13, kind="tea", people=1),
+    ]
+    rota = make_rota(people, jobs, [])
+    [job] = [job for job, who in rota.assignments.items() if 7 in who]
+    assert {1, 2} & set(rota.assignments[job])
+    assert "Lee needs support" in rota.why(job, 7)
+    assert sum(len(who) for who in rota.assignments.values()) == 6
