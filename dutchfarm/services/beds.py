@@ -21,6 +21,8 @@ from dutchfarm.services.rotation_rules import conflict, load_history, rotation_y
 MAP_SIZE_M = 500.0
 BED_SIDE_M = (0.3, 50.0)
 DIARY_SHOWN = 200
+# Seasons are kept from 1900 on; a diary date before that is a typing slip.
+EARLIEST_YEAR = 1900
 
 
 @dataclass(frozen=True)
@@ -253,9 +255,11 @@ def _check_draft(draft: BedDraft) -> tuple[str, float, float, float, float]:
 
 def _apply(session: Session, bed: Bed, draft: BedDraft) -> None:
     name, x, y, width, length = _check_draft(draft)
-    clash = session.scalar(select(Bed.id).where(func.lower(Bed.name) == name.lower()))
-    if clash is not None and clash != bed.id:
-        raise BadInput(f"There is already a bed called {name}.")
+    # Compared in Python: the database's lower() knows only ASCII letters ("İ", "Ő").
+    wanted = name.casefold()
+    for other_id, other_name in session.execute(select(Bed.id, Bed.name)):
+        if other_id != bed.id and (other_name == name or other_name.casefold() == wanted):
+            raise BadInput(f"There is already a bed called {other_name}.")
     if draft.owner_id is not None:
         owner = session.get(Person, draft.owner_id)
         if owner is None or owner.archived:
@@ -412,6 +416,8 @@ def add_diary_entry(
         when = day or dt.date.today()
         if when > dt.date.today():
             raise BadInput("The diary is for things already done.")
+        if when.year < EARLIEST_YEAR:
+            raise BadInput(f"Please choose a day from {EARLIEST_YEAR} on.")
         entry = DiaryEntry(
             bed_id=bed.id, person_id=actor.person_id, action=action, day=when, note=words
         )

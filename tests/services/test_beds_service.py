@@ -166,3 +166,11 @@ def test_a_persons_own_bed(farm):
     db, actors, beds = farm
     assert bed_of(db, actors["Jackie"].person_id) == beds["Jackie"].id
     assert bed_of(db, actors["Priya"].person_id) is None
+
+
+def test_bed_names_clash_whatever_the_letters(farm):
+    db, _, _ = farm
+    add_bed(db, COMMAND_LINE, BedDraft("İris", None, 9, 1, 1.2, 2.4))
+    for same in ("İris", "i̇ris"):
+        with pytest.raises(BadInput, match="already a bed called İris"):
+            add_bed(db, COMMAND_LINE, BedDraft(same, None, 12, 1, 1.2, 2.4))

@@ -7,6 +7,7 @@ a plain message; and nothing else in the database changes.
 import csv as csv_module
 import datetime as dt
 import math
+import os
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -14,6 +15,7 @@ from hypothesis import strategies as st
 from sqlalchemy import inspect, text
 
 from dutchfarm.db.database import DatabaseError
+from dutchfarm.db.models import DiaryEntry
 from dutchfarm.domain.people import clean_text
 from dutchfarm.domain.terms import DiaryAction, Role, Unit
 from dutchfarm.services.auth import COMMAND_LINE
@@ -22,7 +24,6 @@ from dutchfarm.services.beds import (
     add_bed,
     add_diary_entry,
     add_planting,
-    bed_record,
     list_beds,
 )
 from dutchfarm.services.catalogue import list_crops
@@ -64,8 +65,12 @@ hostile_number = st.one_of(
 )
 hostile_day = st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31))
 
+# Derandomized so that CI is repeatable: the same hostile values every run. To explore
+# further, run with HOSTILE_EXAMPLES=2000 (found here: a bed name clash the database saw
+# but the check missed, a harvest before 1900, a 5,000-letter message).
 SETTINGS = settings(
-    max_examples=60,
+    derandomize=not os.environ.get("HOSTILE_EXAMPLES"),
+    max_examples=int(os.environ.get("HOSTILE_EXAMPLES", "60")),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
@@ -183,9 +188,10 @@ def test_a_diary_entry(farm, note, day, action):
         {"diary_entry"},
     )
     if entry is not None:
-        [stored] = [e for e in bed_record(db, COMMAND_LINE, bed.id).diary if e.id == entry.id]
-        assert stored.note == (cleaned(note, 500) or None) if note.strip() else stored.note is None
-        assert stored.day == day <= dt.date.today()
+        with db.reading() as session:
+            stored = session.get(DiaryEntry, entry.id)
+            assert stored.note == (cleaned(note, 500) if note.strip() else None)
+            assert stored.day == day <= dt.date.today() and day.year >= 1900
 
 
 @SETTINGS

@@ -402,7 +402,7 @@ class RotationPage(Page):
     name = "rotation"
     title = "Crop rotation"
     icon_name = "rotation"
-    topics = frozenset({Topic.BEDS, Topic.SEASONS, Topic.USER, Topic.FARM})
+    topics = frozenset({Topic.BEDS, Topic.SEASONS, Topic.USER, Topic.FARM, Topic.VOTES})
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)

@@ -1,0 +1,399 @@
+"""The Vote page: the season's crop votes, setting one up, voting on one PC, and the results."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dutchfarm.domain.terms import BallotStatus, Role
+from dutchfarm.services.errors import ServiceError
+from dutchfarm.services.farm import SeasonInfo, current_season, list_seasons
+from dutchfarm.services.vote_closing import (
+    close_ballot,
+    reopen_ballot,
+)
+from dutchfarm.services.voting import (
+    METHOD_ICONS,
+    METHOD_WORDS,
+    BallotInfo,
+    Outcome,
+    chosen_crops,
+    create_ballot,
+    delete_ballot,
+    get_ballot,
+    join_words,
+    list_ballots,
+    open_ballot,
+    return_to_draft,
+)
+from dutchfarm.ui import dialogs, icons
+from dutchfarm.ui.context import AppContext, Topic
+from dutchfarm.ui.pages.base import Page
+from dutchfarm.ui.theme import TARGET_LARGE
+from dutchfarm.ui.vote_box import BallotBox
+from dutchfarm.ui.vote_cards import CardGrid
+from dutchfarm.ui.vote_results_view import ResultsView
+from dutchfarm.ui.vote_setup import BallotForm
+from dutchfarm.ui.widgets import Card, PictureButton, label, scaled
+
+
+def status_words(ballot: BallotInfo, runoff: BallotInfo | None = None) -> str:
+    """Return where a ballot stands, in plain words."""
+    if ballot.runoff_of_id is not None and ballot.outcome is Outcome.CHOSEN:
+        return "A quick vote on a tie. Closed. The tie is settled."
+    if ballot.status is BallotStatus.DRAFT:
+        return "Being set up. Nobody can vote yet."
+    if ballot.status is BallotStatus.OPEN:
+        people = "1 person has" if ballot.voted == 1 else f"{ballot.voted} people have"
+        return f"Open now. {people} voted." if ballot.voted else "Open now. Nobody has voted yet."
+    if ballot.outcome is Outcome.TIED:
+        return "Closed. There is a tie, so the group needs to choose."
+    if ballot.outcome is Outcome.RUNOFF:
+        if runoff is not None and runoff.status is BallotStatus.OPEN:
+            return "Closed. A quick vote on the tie is open now."
+        return "Closed. A quick vote settled the tie."
+    if ballot.outcome is Outcome.DECIDED:
+        return "Closed. The coordinator settled the tie."
+    return "Closed. The crops are chosen."
+
+
+def _picture(name: str, size: int, description: str) -> QLabel:
+    picture = QLabel()
+    picture.setPixmap(icons.pixmap(name, scaled(size)))
+    picture.setFixedSize(scaled(size), scaled(size))
+    picture.setAccessibleName(description)
+    return picture
+
+
+class VotePage(Page):
+    """The season's votes; a vote open now is shown first, ready for the group."""
+
+    name = "vote"
+    title = "Vote"
+    icon_name = "vote"
+    topics = frozenset({Topic.VOTES, Topic.SEASONS, Topic.PEOPLE, Topic.USER})
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.seasons: list[SeasonInfo] = []
+        self.season: SeasonInfo | None = None
+        self.ballots: list[BallotInfo] = []
+        self._landed = False
+        self.views = QStackedWidget()
+        self.outer.addWidget(self.views, 1)
+        self.list_view = self._build_list()
+        self.form = BallotForm(context)
+        self.form.cancelled.connect(self.show_list)
+        self.form.saved.connect(self._saved)
+        self.box = BallotBox(context)
+        self.box.back_requested.connect(self.show_list)
+        self.box.close_requested.connect(self.close_vote)
+        self.results = ResultsView(context)
+        self.results.back_requested.connect(self.show_list)
+        self.results.ballot_requested.connect(self.show_ballot)
+        for view in (self.list_view, self.form, self.box, self.results):
+            self.views.addWidget(view)
+
+    # --- the list of votes -----------------------------------------------------------------
+
+    def _build_list(self) -> QWidget:
+        view = QWidget()
+        layout = QVBoxLayout(view)
+        layout.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        top.addWidget(_picture("season", 36, "Season"))
+        top.addWidget(label("Season"))
+        self.season_box = QComboBox()
+        self.season_box.setAccessibleName("Season")
+        self.season_box.setMinimumSize(max(TARGET_LARGE, scaled(140)), TARGET_LARGE)
+        self.season_box.currentIndexChanged.connect(self._season_chosen)
+        top.addWidget(self.season_box)
+        top.addStretch(1)
+        self.new_button = PictureButton("add", "Start a new vote", large=True, primary=True)
+        self.new_button.clicked.connect(self.new_vote)
+        top.addWidget(self.new_button)
+        layout.addLayout(top)
+        self.chosen_row = QHBoxLayout()
+        layout.addLayout(self.chosen_row)
+        self.empty_words = label("There are no votes in this season yet.", "heading")
+        layout.addWidget(self.empty_words)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.cards_host = QWidget()
+        self.cards_layout = QVBoxLayout(self.cards_host)
+        self.cards_layout.setContentsMargins(0, 0, scaled(8), 0)
+        self.cards_layout.setSpacing(scaled(12))
+        scroll.setWidget(self.cards_host)
+        layout.addWidget(scroll, 1)
+        self.ballot_buttons: dict[tuple[int, str], PictureButton] = {}
+        return view
+
+    def refresh(self) -> None:
+        """Reload what the view on show needs; the first time, go straight to an open vote."""
+        self.seasons = list_seasons(self.context.db)
+        known = {season.id: season for season in self.seasons}
+        if self.season is None or self.season.id not in known:
+            self.season = current_season(self.context.db, dt.date.today())
+        else:
+            self.season = known[self.season.id]
+        self.season_box.blockSignals(True)
+        self.season_box.clear()
+        for season in self.seasons:
+            self.season_box.addItem(str(season.year), season.id)
+        if self.season is not None:
+            self.season_box.setCurrentIndex(self.season_box.findData(self.season.id))
+        self.season_box.blockSignals(False)
+        self.ballots = list_ballots(self.context.db, self.season.id) if self.season else []
+        staff = self.context.actor.role in (Role.VOLUNTEER, Role.COORDINATOR)
+        self.new_button.setVisible(staff and self.season is not None)
+        if not self._landed:
+            self._landed = True
+            open_now = next((b for b in self.ballots if b.status is BallotStatus.OPEN), None)
+            if open_now is not None:
+                self.show_ballot(open_now.id)
+                return
+        current = self.views.currentWidget()
+        if current is self.box:
+            self._refresh_box()
+        elif current is self.results:
+            self.results.reload()
+        elif current is self.list_view:
+            self._fill_list()
+
+    def _refresh_box(self) -> None:
+        ballot = self.box.ballot
+        if ballot is None:
+            self.show_list()
+            return
+        try:
+            now = get_ballot(self.context.db, ballot.id)
+        except ServiceError:
+            # The vote was removed (by Undo): back to the list.
+            self.show_list()
+            return
+        if now.status is not BallotStatus.OPEN:
+            self.show_ballot(now.id)
+            return
+        self.box.refresh()
+
+    def _fill_list(self) -> None:
+        _clear_row(self.cards_layout)
+        _clear_row(self.chosen_row)
+        self.ballot_buttons = {}
+        if self.season is not None:
+            chosen = chosen_crops(self.context.db, self.season.id)
+            if chosen:
+                self.chosen_row.addWidget(_picture("tick", 32, "Chosen"))
+                for crop in chosen:
+                    self.chosen_row.addWidget(_picture(crop.icon, 32, crop.plural))
+                names = join_words([crop.plural for crop in chosen])
+                self.chosen_row.addWidget(
+                    label(f"The crops for {self.season.year}: {names}.", "heading"), 1
+                )
+        self.empty_words.setVisible(not self.ballots)
+        if self.season is None:
+            self.empty_words.setText("No season has started yet. Start one in Settings.")
+        else:
+            self.empty_words.setText("There are no votes in this season yet.")
+        by_id = {ballot.id: ballot for ballot in self.ballots}
+        for ballot in self.ballots:
+            runoff = by_id.get(ballot.runoff_id) if ballot.runoff_id else None
+            self.cards_layout.addWidget(self._ballot_card(ballot, runoff))
+        self.cards_layout.addStretch(1)
+
+    def _ballot_card(self, ballot: BallotInfo, runoff: BallotInfo | None) -> Card:
+        card = Card()
+        top = QHBoxLayout()
+        top.addWidget(_picture(METHOD_ICONS[ballot.method], 48, METHOD_WORDS[ballot.method]))
+        words = QVBoxLayout()
+        words.addWidget(label(ballot.question, "heading"))
+        words.addWidget(label(f"{METHOD_WORDS[ballot.method]}. {status_words(ballot, runoff)}"))
+        top.addLayout(words, 1)
+        card.body.addLayout(top)
+        crops = CardGrid(scaled(52), fill=False)
+        crops.set_cards([_picture(o.icon, 48, o.plural) for o in ballot.options])
+        card.body.addWidget(crops)
+        card.body.addWidget(
+            label(join_words([option.plural for option in ballot.options]), "muted")
+        )
+        buttons = QHBoxLayout()
+        staff = self.context.actor.role in (Role.VOLUNTEER, Role.COORDINATOR)
+        if ballot.status is BallotStatus.OPEN:
+            self._button(buttons, ballot, "vote", "vote", "Vote now", primary=True)
+        elif ballot.status is BallotStatus.CLOSED:
+            self._button(buttons, ballot, "results", "chart", "See the results", primary=True)
+        elif staff:
+            self._button(buttons, ballot, "start", "vote", "Start the vote", primary=True)
+            self._button(buttons, ballot, "change", "edit", "Change")
+            self._button(buttons, ballot, "remove", "delete", "Remove")
+        buttons.addStretch(1)
+        card.body.addLayout(buttons)
+        return card
+
+    def _button(
+        self,
+        row: QHBoxLayout,
+        ballot: BallotInfo,
+        key: str,
+        icon_name: str,
+        words: str,
+        *,
+        primary: bool = False,
+    ) -> None:
+        button = PictureButton(icon_name, words, large=True, primary=primary)
+        button.setAccessibleName(f"{words}: {ballot.question}")
+        actions = {
+            "vote": lambda: self.show_ballot(ballot.id),
+            "results": lambda: self.show_ballot(ballot.id),
+            "start": lambda: self.start_vote(ballot),
+            "change": lambda: self.change_vote(ballot),
+            "remove": lambda: self.remove_vote(ballot),
+        }
+        button.clicked.connect(actions[key])
+        self.ballot_buttons[(ballot.id, key)] = button
+        row.addWidget(button)
+
+    def _season_chosen(self, index: int) -> None:
+        season_id = self.season_box.itemData(index)
+        self.season = next((s for s in self.seasons if s.id == season_id), self.season)
+        self.show_list()
+
+    # --- moving between views --------------------------------------------------------------
+
+    def show_list(self) -> None:
+        """Show the season's votes."""
+        self.views.setCurrentWidget(self.list_view)
+        self.reload()
+
+    def show_ballot(self, ballot_id: int) -> None:
+        """Show a vote as it stands: set-up, voting, or its results."""
+        ballot = get_ballot(self.context.db, ballot_id)
+        if ballot.status is BallotStatus.OPEN:
+            self.box.load(ballot)
+            self.views.setCurrentWidget(self.box)
+        elif ballot.status is BallotStatus.CLOSED:
+            self.results.show_ballot(ballot.id)
+            self.views.setCurrentWidget(self.results)
+        else:
+            self.change_vote(ballot)
+
+    def new_vote(self) -> None:
+        """Open the set-up form for a new vote in the season shown."""
+        if self.season is None:
+            return
+        self.form.start_new(self.season.id, self.season.year)
+        self.views.setCurrentWidget(self.form)
+
+    def change_vote(self, ballot: BallotInfo) -> None:
+        """Open the set-up form on a vote not started yet."""
+        self.form.edit(ballot)
+        self.views.setCurrentWidget(self.form)
+
+    def _saved(self, ballot: BallotInfo, started: bool) -> None:
+        if started:
+            self.show_ballot(ballot.id)
+        else:
+            self.show_list()
+
+    # --- actions ---------------------------------------------------------------------------
+
+    def start_vote(self, ballot: BallotInfo) -> None:
+        """Start a vote that was saved for later."""
+        opened = self.context.run(
+            self,
+            open_ballot,
+            self.context.db,
+            self.context.actor,
+            ballot.id,
+            announce=(Topic.VOTES,),
+        )
+        if opened is None:
+            return
+        self.context.offer_undo(
+            "The vote has started.", lambda: self._undo(return_to_draft, ballot.id)
+        )
+        self.show_ballot(opened.id)
+
+    def remove_vote(self, ballot: BallotInfo) -> None:
+        """Remove a vote nobody has voted on, after asking; Undo sets it up again."""
+        if not dialogs.ask(
+            self,
+            "Remove this vote?",
+            f'Remove the vote "{ballot.question}"? Nobody has voted on it yet.',
+            yes="Remove it",
+        ):
+            return
+        removed = self.context.run(
+            self,
+            delete_ballot,
+            self.context.db,
+            self.context.actor,
+            ballot.id,
+            announce=(Topic.VOTES,),
+        )
+        if removed is None:
+            return
+        season_id, draft = ballot.season_id, ballot.draft()
+        self.context.offer_undo(
+            "The vote was removed.", lambda: self._undo(create_ballot, season_id, draft)
+        )
+        self.show_list()
+
+    def close_vote(self) -> None:
+        """Close the open vote after asking, and show the results; Undo opens it again."""
+        ballot = self.box.ballot
+        if ballot is None or not dialogs.ask(
+            self,
+            "Close the vote?",
+            "Nobody can vote after this. Then the results will show.",
+            yes="Close the vote",
+            no="Keep it open",
+        ):
+            return
+        closed = self.context.run(
+            self,
+            close_ballot,
+            self.context.db,
+            self.context.actor,
+            ballot.id,
+            announce=(Topic.VOTES,),
+        )
+        if closed is None:
+            return
+        earlier = closed.earlier_choice
+        self.context.offer_undo(
+            "The vote is closed.", lambda: self._undo(reopen_ballot, ballot.id, earlier)
+        )
+        self.show_ballot(ballot.id)
+
+    def _undo(self, action: object, *args: object) -> None:
+        self.context.run(
+            self,
+            action,  # type: ignore[arg-type]
+            self.context.db,
+            self.context.actor,
+            *args,
+            announce=(Topic.VOTES,),
+        )
+        self.show_list()
+
+
+def _clear_row(layout: QHBoxLayout | QVBoxLayout) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget() if item is not None else None
+        if widget is not None:
+            # Hidden at once: deleteLater only takes it away when control returns to Qt.
+            widget.hide()
+            widget.deleteLater()
