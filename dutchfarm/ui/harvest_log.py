@@ -294,7 +294,7 @@ class HarvestLog(QWidget):
         self.table.clearSelection()
         self.show_harvest(None)
 
-    def select(self, harvest_id: int) -> None:
+    def select_harvest(self, harvest_id: int) -> None:
         """Select the harvest with ``harvest_id`` in the table."""
         row = self.model.row_of(harvest_id)
         if row is not None:

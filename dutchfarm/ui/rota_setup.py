@@ -165,9 +165,9 @@ class SetupEditor(QWidget):
         self.locked.setVisible(not allowed)
         for widget in (self.form, self.new_button, self.save_button):
             widget.setEnabled(allowed)
-        self.select(keep)
+        self.select_row(keep)
 
-    def select(self, row_id: int | None) -> None:
+    def select_row(self, row_id: int | None) -> None:
         """Choose the row whose id is ``row_id`` and show it in the form (None: a new one)."""
         row = self.model.row_of(row_id) if row_id is not None else None
         if row is None:
@@ -236,7 +236,7 @@ class RecurringJobsEditor(SetupEditor):
         if before is None:
             saved = self.change(add_recurring_job, draft)
             if saved is not None:
-                self.select(saved.id)
+                self.select_row(saved.id)
                 self.context.offer_undo(
                     f"{saved.task_name} ({saved.when.lower()}) was added.",
                     lambda: self.change(set_recurring_job_active, saved.id, False),
@@ -244,7 +244,7 @@ class RecurringJobsEditor(SetupEditor):
             return
         saved = self.change(update_recurring_job, before.id, draft)
         if saved is not None:
-            self.select(saved.id)
+            self.select_row(saved.id)
             self.context.offer_undo(
                 f"{saved.task_name} was changed.",
                 lambda: self.change(update_recurring_job, before.id, before.draft()),
@@ -261,7 +261,7 @@ class RecurringJobsEditor(SetupEditor):
             return
         if self.change(set_recurring_job_active, job.id, False) is None:
             return
-        self.select(None)
+        self.select_row(None)
         self.context.offer_undo(
             f"{job.task_name} was removed.",
             lambda: self.change(set_recurring_job_active, job.id, True),
@@ -298,7 +298,7 @@ class KindsEditor(SetupEditor):
         if before is None:
             saved = self.change(add_task_type, draft)
             if saved is not None:
-                self.select(saved.id)
+                self.select_row(saved.id)
                 self.context.offer_undo(
                     f"{saved.name} was added.",
                     lambda: self.change(set_task_type_archived, saved.id, True),
@@ -306,7 +306,7 @@ class KindsEditor(SetupEditor):
             return
         saved = self.change(update_task_type, before.id, draft)
         if saved is not None:
-            self.select(saved.id)
+            self.select_row(saved.id)
             earlier = TaskTypeDraft(before.name, before.icon, before.effort)
             self.context.offer_undo(
                 f"{saved.name} was changed.",
@@ -323,7 +323,7 @@ class KindsEditor(SetupEditor):
             return
         if self.change(set_task_type_archived, kind.id, True) is None:
             return
-        self.select(None)
+        self.select_row(None)
         self.context.offer_undo(
             f"{kind.name} was removed.",
             lambda: self.change(set_task_type_archived, kind.id, False),

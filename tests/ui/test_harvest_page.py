@@ -182,7 +182,7 @@ def test_staff_log_filter_change_and_take_out_with_undo(
     )
 
     # Change it to 3 bunches, then undo.
-    log.select(newest.id)
+    log.select_harvest(newest.id)
     log.form.quantity.setValue(3)
     qtbot.mouseClick(log.save_button, LEFT)
     assert next(h for h in list_harvests(window.context.db) if h.id == newest.id).quantity == 3
@@ -190,7 +190,7 @@ def test_staff_log_filter_change_and_take_out_with_undo(
     assert next(h for h in list_harvests(window.context.db) if h.id == newest.id).quantity == 2
 
     # Take it out (after the question), then put it back.
-    log.select(newest.id)
+    log.select_harvest(newest.id)
     qtbot.mouseClick(log.delete_button, LEFT)
     assert all(h.id != newest.id for h in list_harvests(window.context.db))
     qtbot.mouseClick(window.undo_bar.undo_button, LEFT)
