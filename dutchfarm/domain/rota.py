@@ -618,6 +618,45 @@ def _seat_support(day: _Day, state: _State) -> None:
             state.remove(j, out)
             state.add(j, p, _Reason("cover"))
             break
+        else:
+            _bring_supporter(day, state, p)
+
+
+def _bring_supporter(day: _Day, state: _State, p: int) -> None:
+    """Seat ``p`` by bringing a supporter over from a job of their own (a three-way swap).
+
+    A supporter ``s`` alone on job ``k`` moves to a job ``j`` that ``p`` can do; one person
+    on ``j`` takes ``s``'s place on ``k``, and another gives way to ``p``. Every rule still
+    holds: nobody is given a kind they cannot do, and the one who gives way either has
+    another job or nobody has two.
+    """
+    nobody_has_two = max(state.load) <= 1
+    for j in range(day.m):
+        if p not in day.key[j] or day.cap[j] < 2 or len(state.holders[j]) < 2:
+            continue
+        movable = [q for q in state.holders[j] if day.role[q] == _OTHER]
+        for s in sorted(day.ranked[j], key=lambda q: (state.load[q], day.position[j][q])):
+            if day.role[s] != _SUPPORTER or s in state.holders[j]:
+                continue
+            for k in range(day.m):
+                if state.holders[k] != [s]:
+                    continue
+                takers = [x for x in movable if x in day.key[k]]
+                for x in takers:
+                    givers = [
+                        y for y in movable if y != x and (state.load[y] >= 2 or nobody_has_two)
+                    ]
+                    if not givers:
+                        continue
+                    y = max(givers, key=lambda q: (state.load[q], day.position[j][q]))
+                    state.remove(k, s)
+                    state.remove(j, x)
+                    state.remove(j, y)
+                    state.add(j, s, _Reason("support"))
+                    state.support_kept.add((j, s))
+                    state.add(k, x, _Reason("shift"))
+                    state.add(j, p, _Reason("cover"))
+                    return
 
 
 @dataclass

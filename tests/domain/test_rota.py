@@ -629,3 +629,41 @@ def test_someone_who_needs_support_is_placed_first_when_places_run_short():
     assert {1, 2} & set(rota.assignments[job])
     assert "Lee needs support" in rota.why(job, 7)
     assert sum(len(who) for who in rota.assignments.values()) == 6
+
+
+def test_a_volunteer_is_brought_over_to_work_with_someone_who_needs_support():
+    # Both volunteers like one-person jobs, so round one puts them there; Lee (who cannot
+    # do those) would be left out unless a volunteer moves over to a job he can do.
+    def person(pid, name, role, likes=(), cannot=()):
+        return RotaPerson(
+            id=pid,
+            cannot=frozenset(cannot),
+            likes=frozenset(likes),
+            needs_support=role == "needs",
+            supporter=role == "supporter",
+            name=name,
+        )
+
+    people = [
+        person(1, "Priya", "supporter", likes={"tidying"}),
+        person(2, "Sam", "supporter", likes={"tea"}),
+        person(3, "Marco", "", likes={"watering"}),
+        person(4, "Jackie", "", likes={"watering"}),
+        person(5, "Aisha", "", likes={"harvest"}),
+        person(6, "Tom", "", likes={"harvest"}),
+        person(7, "Lee", "needs", cannot={"tidying", "tea"}),
+    ]
+    jobs = [
+        RotaJob(id=10, kind="watering", people=2),
+        RotaJob(id=11, kind="tidying", people=1),
+        RotaJob(id=12, kind="harvest", people=2),
+        RotaJob(id=13, kind="tea", people=1),
+    ]
+    rota = make_rota(people, jobs, [])
+    [job] = [job for job, who in rota.assignments.items() if 7 in who]
+    assert {1, 2} & set(rota.assignments[job])
+    sizes = [len(rota.assignments[job_id]) for job_id in (10, 11, 12, 13)]
+    assert all(size <= places for size, places in zip(sizes, (2, 1, 2, 1), strict=True))
+    assert sum(len(who) for who in rota.assignments.values()) == 6
+    helper = next(q for q in rota.assignments[job] if q in (1, 2))
+    assert "to support Lee" in rota.why(job, helper)
