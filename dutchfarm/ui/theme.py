@@ -133,6 +133,9 @@ def style_sheet(c: Colours, scale: float) -> str:
     """Return the application style sheet for a theme and text scale."""
     big = point_size(scale, 1.6)
     title = point_size(scale, 1.3)
+    # A style sheet's min-height overrides a widget's own minimum, so it must grow with the
+    # text: a line of text (its point size at 96 dpi, plus leading) or the 44 px target.
+    content = max(TARGET - 16, round(point_size(scale) * 96 / 72 * 1.3))
     return f"""
 QWidget {{ color: {c.text}; }}
 QMainWindow, QStackedWidget > QWidget {{ background: {c.window}; }}
@@ -142,7 +145,7 @@ QLabel[role="muted"] {{ color: {c.muted_text}; }}
 QLabel[role="warning"] {{ color: {c.warning}; font-weight: bold; }}
 QPushButton, QToolButton {{
     background: {c.surface}; border: 2px solid {c.border}; border-radius: 10px;
-    padding: 6px 14px; min-height: {TARGET - 16}px;
+    padding: 6px 14px; min-height: {content}px;
 }}
 QPushButton:hover, QToolButton:hover {{ background: {c.selection}; }}
 QPushButton:checked, QToolButton:checked {{
@@ -162,7 +165,7 @@ QCheckBox:focus, QTableView:focus, QListView:focus, QListWidget:focus, QRadioBut
 }}
 QLineEdit, QSpinBox, QComboBox, QDateEdit, QPlainTextEdit {{
     background: {c.surface}; border: 2px solid {c.border}; border-radius: 6px;
-    padding: 6px; min-height: {TARGET - 16}px;
+    padding: 6px; min-height: {content}px;
 }}
 QSpinBox::up-button, QSpinBox::down-button {{ width: 28px; }}
 QCheckBox, QRadioButton {{

@@ -39,7 +39,7 @@ from dutchfarm.ui.context import AppContext, Topic
 from dutchfarm.ui.pages.base import Page
 from dutchfarm.ui.rota_board import JobChip, JobRow, RotaView
 from dutchfarm.ui.rota_printing import print_day, save_day
-from dutchfarm.ui.theme import text_scale
+from dutchfarm.ui.theme import TARGET, text_scale
 from dutchfarm.ui.who_is_in import WhoGrid
 from dutchfarm.ui.widgets import (
     Card,
@@ -191,6 +191,8 @@ class TodayPage(Page):
         for index, (page, icon_name, words, keys) in enumerate(AREAS):
             tile = PictureButton(icon_name, words, icon_size=32)
             tile.setMinimumWidth(scaled(120))
+            # Tall enough for its words at any text size; the layout may not squeeze it.
+            tile.setMinimumHeight(max(TARGET, scaled(52)))
             tile.setToolTip(f"Open {words} ({keys})")
             tile.clicked.connect(lambda _=False, name=page: self.context.go(name))
             grid.addWidget(tile, index // per_row, index % per_row)
