@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -37,7 +38,11 @@ def save_screenshots(
     saved = []
     for name in PAGES:
         window.show_page(name)
-        QApplication.processEvents()
+        # Some pages lay themselves out again once they know their size (lists of cards,
+        # charts); the picture is taken when that has settled.
+        for _ in range(20):
+            QApplication.processEvents()
+            time.sleep(0.01)
         path = out_dir / f"{name}.png"
         window.grab().save(str(path))
         saved.append(path)
