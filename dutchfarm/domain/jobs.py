@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from dutchfarm.domain.terms import Repeat
+from dutchfarm.domain.terms import MONTH_NAMES, Repeat
 
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 EVERY_WEEKDAY = 0b1111111
@@ -80,20 +80,4 @@ def describe_repeat(repeat: Repeat, mask: int) -> str:
 
 def long_date(day: dt.date) -> str:
     """Return a date the way people say it: "Thursday 26 November 2026"."""
-    return f"{WEEKDAY_NAMES[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
-
-
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+    return f"{WEEKDAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]} {day.year}"

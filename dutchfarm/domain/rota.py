@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Final, Protocol, TypeAlias
 
+from dutchfarm.domain.terms import MONTH_NAMES
+
 __all__ = [
     "JobId",
     "JobLike",
@@ -54,21 +56,6 @@ _MODE_TRIES: Final = 64
 _NEEDS: Final = 0
 _SUPPORTER: Final = 1
 _OTHER: Final = 2
-
-_MONTHS: Final = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 class PersonLike(Protocol):
@@ -866,4 +853,4 @@ def _ranking_sentence(day: _Day, j: int, p: int, runner: int, today: date | None
             return f"{name} last did {kind} yesterday."
         if days == 0:
             return f"{name} last did {kind} today."
-    return f"{name} last did {kind} on {last.day} {_MONTHS[last.month - 1]} {last.year}."
+    return f"{name} last did {kind} on {last.day} {MONTH_NAMES[last.month - 1]} {last.year}."

@@ -106,3 +106,20 @@ def mask_to_months(mask: int) -> list[int]:
 DEFAULT_ROTATION_YEARS = 3
 MIN_ROTATION_YEARS = 2
 MAX_ROTATION_YEARS = 6
+
+
+# Month names in English, so dates read the same whatever the PC's locale.
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)

@@ -359,31 +359,11 @@ class QuickHarvestPanel(QWidget):
             picked_by_id=before.picked_by_id if before else actor.person_id,
             variety=before.variety if before else None,
         )
-        db = self.context.db
-        announce = (Topic.HARVESTS,)
-        if before is None:
-            saved = self.context.run(self, add_harvest, db, actor, draft, announce=announce)
-        else:
-            saved = self.context.run(
-                self, update_harvest, db, actor, before.id, draft, announce=announce
-            )
+        saved = save_harvest(
+            self.context, self, before, draft, "You picked {}. Well done!", "Changed to {}."
+        )
         if saved is None:
             return
-        words = describe_amount(saved.quantity, saved.unit, saved.crop_name, saved.crop_plural)
-        if before is None:
-            self.context.offer_undo(
-                f"You picked {words}. Well done!",
-                lambda: self.context.run(
-                    self, delete_harvest, db, actor, saved.id, announce=announce
-                ),
-            )
-        else:
-            self.context.offer_undo(
-                f"Changed to {words}.",
-                lambda: self.context.run(
-                    self, update_harvest, db, actor, before.id, before.draft(), announce=announce
-                ),
-            )
         self.start_again()
         self.saved.emit(saved)
 
@@ -401,3 +381,40 @@ def take_out(context: AppContext, parent: QWidget, harvest: HarvestInfo) -> None
             parent, restore_harvest, db, actor, removed, announce=(Topic.HARVESTS,)
         ),
     )
+
+
+def save_harvest(
+    context: AppContext,
+    parent: QWidget,
+    before: HarvestInfo | None,
+    draft: HarvestDraft,
+    added: str,
+    changed: str,
+) -> HarvestInfo | None:
+    """Log a new harvest or save changes to ``before``, then offer Undo.
+
+    ``added`` and ``changed`` are the Undo bar's words, with ``{}`` for the amount.
+    """
+    db, actor = context.db, context.actor
+    announce = (Topic.HARVESTS,)
+    if before is None:
+        saved = context.run(parent, add_harvest, db, actor, draft, announce=announce)
+    else:
+        saved = context.run(parent, update_harvest, db, actor, before.id, draft, announce=announce)
+    if saved is None:
+        return None
+    words = describe_amount(saved.quantity, saved.unit, saved.crop_name, saved.crop_plural)
+    if before is None:
+        context.offer_undo(
+            added.format(words),
+            lambda: context.run(parent, delete_harvest, db, actor, saved.id, announce=announce),
+        )
+    else:
+        earlier = before.draft()
+        context.offer_undo(
+            changed.format(words),
+            lambda: context.run(
+                parent, update_harvest, db, actor, before.id, earlier, announce=announce
+            ),
+        )
+    return saved

@@ -24,15 +24,13 @@ from dutchfarm.domain.harvest import describe_amount, totals_words
 from dutchfarm.services.farm import SeasonInfo, current_season, list_seasons
 from dutchfarm.services.harvest import (
     HarvestInfo,
-    add_harvest,
     harvest_choices,
     list_harvests,
-    update_harvest,
 )
 from dutchfarm.services.people import list_people
 from dutchfarm.ui import dialogs, icons
-from dutchfarm.ui.context import AppContext, Topic
-from dutchfarm.ui.harvest_entry import take_out
+from dutchfarm.ui.context import AppContext
+from dutchfarm.ui.harvest_entry import save_harvest, take_out
 from dutchfarm.ui.harvest_form import HarvestForm, from_qdate, select_data, to_qdate
 from dutchfarm.ui.harvest_model import COL_DATE, NONE, HarvestFilterModel, HarvestTableModel
 from dutchfarm.ui.theme import TARGET, text_scale
@@ -303,36 +301,11 @@ class HarvestLog(QWidget):
     def save(self) -> None:
         """Log the harvest in the form, or save the changes to the one shown."""
         draft = self.form.draft()
-        db, actor = self.context.db, self.context.actor
-        before = self.current
-        announce = (Topic.HARVESTS,)
-        if before is None:
-            saved = self.context.run(self, add_harvest, db, actor, draft, announce=announce)
-        else:
-            saved = self.context.run(
-                self, update_harvest, db, actor, before.id, draft, announce=announce
-            )
+        saved = save_harvest(self.context, self, self.current, draft, "Logged {}.", "Saved: {}.")
         if saved is None:
             return
         self.current = saved
         self.load()
-        words = describe_amount(saved.quantity, saved.unit, saved.crop_name, saved.crop_plural)
-        if before is None:
-            from dutchfarm.services.harvest import delete_harvest
-
-            self.context.offer_undo(
-                f"Logged {words}.",
-                lambda: self.context.run(
-                    self, delete_harvest, db, actor, saved.id, announce=announce
-                ),
-            )
-        else:
-            self.context.offer_undo(
-                f"Saved: {words}.",
-                lambda: self.context.run(
-                    self, update_harvest, db, actor, before.id, before.draft(), announce=announce
-                ),
-            )
 
     def delete(self) -> None:
         """Take the harvest shown out of the log (after asking), with Undo."""
