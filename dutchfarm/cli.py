@@ -38,9 +38,10 @@ def build_parser() -> argparse.ArgumentParser:
     _database_option(demo)
     demo.add_argument(
         "--scale",
-        choices=("small",),
+        choices=("small", "large"),
         default="small",
-        help="how big a farm to make (default: small)",
+        help="how big a farm to make: small (15 people, 4 seasons) or large (80 people, "
+        "10 seasons, 100,000 harvests, 30,000 jobs) (default: small)",
     )
     demo.set_defaults(run=_run_demo)
 
@@ -108,15 +109,22 @@ def _run_print_rota(args: argparse.Namespace) -> int:
 
 
 def _run_demo(args: argparse.Namespace) -> int:
-    from dutchfarm.db.database import open_database
-    from dutchfarm.services.demo import make_demo_farm
+    import time
 
+    from dutchfarm.db.database import open_database
+
+    if args.scale == "large":
+        from dutchfarm.services.demo_large import make_large_demo_farm as make
+    else:
+        from dutchfarm.services.demo import make_demo_farm as make
+
+    started = time.perf_counter()
     db = open_database(database_url(args.database))
     try:
-        summary = make_demo_farm(db)
+        summary = make(db)
     finally:
         db.close()
-    print(summary)
+    print(f"{summary} (It took {time.perf_counter() - started:.1f} seconds.)")
     return 0
 
 

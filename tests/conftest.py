@@ -1,6 +1,8 @@
 """Test set-up: headless Qt, and a fresh data folder and database for every test."""
 
+import datetime as dt
 import os
+from types import SimpleNamespace
 
 # Qt reads this when the first QGuiApplication is made, so it must be set before any
 # test module imports PySide6.
@@ -44,6 +46,35 @@ def _postgres_templates():
     postgres.make_template(postgres.EMPTY_TEMPLATE, empty)
     postgres.make_template(postgres.DEMO_TEMPLATE, demo)
     return True
+
+
+# The day the large demo farm is made for in tests, so that every run sees the same farm.
+LARGE_DEMO_TODAY = dt.date(2026, 11, 26)
+
+
+@pytest.fixture(scope="session")
+def large_demo(tmp_path_factory, _postgres_templates):
+    """The large demo farm, made once per run: its URL and the maker's summary.
+
+    On SQLite it is a file that tests copy before they change anything; on PostgreSQL a
+    database of its own. Tests only read it.
+    """
+    from dutchfarm.db.database import open_database
+    from dutchfarm.services.demo_large import make_large_demo_farm
+
+    if _postgres_templates:
+        url = postgres.fresh_database(postgres.EMPTY_TEMPLATE)
+    else:
+        url = f"sqlite:///{tmp_path_factory.mktemp('large') / 'large.sqlite'}"
+    db = open_database(url)
+    summary = make_large_demo_farm(db, today=LARGE_DEMO_TODAY)
+    if db.is_sqlite:
+        with db.engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    yield SimpleNamespace(url=url, summary=summary, today=LARGE_DEMO_TODAY)
+    if _postgres_templates:
+        postgres.drop(url)
 
 
 @pytest.fixture(autouse=True)

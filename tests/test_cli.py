@@ -42,6 +42,28 @@ def test_demo_makes_a_farm(tmp_path):
     assert "15 people" in result.stdout and "12 beds" in result.stdout
 
 
+def test_demo_scale_large_makes_the_large_farm_and_small_stays_the_default(
+    tmp_path, capsys, monkeypatch
+):
+    from dutchfarm.cli import build_parser
+    from dutchfarm.services import demo_large
+
+    made = []
+
+    def large_farm(db):
+        made.append(db.url)
+        return "Made the large demo farm: 80 people"
+
+    # The large farm itself is checked in tests/services/test_demo_large.py.
+    monkeypatch.setattr(demo_large, "make_large_demo_farm", large_farm)
+    url = f"sqlite:///{tmp_path / 'large.sqlite'}"
+    assert main(["demo", "--scale", "large", "--database", url]) == 0
+    assert made == [url]
+    out = capsys.readouterr().out
+    assert out.startswith("Made the large demo farm: 80 people") and "seconds" in out
+    assert build_parser().parse_args(["demo"]).scale == "small"
+
+
 def test_demo_refuses_a_database_that_already_has_people(tmp_path, capsys):
     url = f"sqlite:///{tmp_path / 'demo.sqlite'}"
     assert main(["demo", "--database", url]) == 0

@@ -132,6 +132,25 @@ class DemoSummary:
         )
 
 
+def picked_quantity(source: random.Random, unit: Unit) -> float:
+    """Return a likely amount picked at one go, in ``unit``."""
+    if unit is Unit.KILOGRAMS:
+        return round(source.uniform(0.5, 3.5), 1)
+    if unit is Unit.GRAMS:
+        return float(source.randrange(50, 800, 10))
+    if unit is Unit.COUNT:
+        return float(source.randint(1, 8))
+    return float(source.randint(1, 3))
+
+
+def refuse_a_farm_with_people(session: Session) -> None:
+    """Raise BadInput when the database already has people: a demo needs a new one."""
+    if session.scalar(select(func.count()).select_from(Person)):
+        raise BadInput(
+            "This database already has people in it. Make the demo farm in a new database."
+        )
+
+
 def _days(start: dt.date, end: dt.date) -> Iterator[dt.date]:
     day = start
     while day <= end:
@@ -326,7 +345,7 @@ class _DemoBuilder:
             day = dt.date(season.year, month, self.random.randint(1, 28))
             if day > end:
                 continue
-            quantity = self._quantity(crop.unit)
+            quantity = picked_quantity(self.random, crop.unit)
             self.session.add(
                 Harvest(
                     season_id=season.id,
@@ -341,15 +360,6 @@ class _DemoBuilder:
             )
             self._diary(bed, planting, gardener, DiaryAction.PICKED, day)
             self.counts["harvests"] += 1
-
-    def _quantity(self, unit: Unit) -> float:
-        if unit is Unit.KILOGRAMS:
-            return round(self.random.uniform(0.5, 3.5), 1)
-        if unit is Unit.GRAMS:
-            return float(self.random.randrange(50, 800, 10))
-        if unit is Unit.COUNT:
-            return float(self.random.randint(1, 8))
-        return float(self.random.randint(1, 3))
 
     def add_wishes(self) -> None:
         """A few gardeners say what they would like in their bed, this year and next."""
@@ -480,8 +490,5 @@ class _DemoBuilder:
 def make_demo_farm(db: Database, *, today: dt.date | None = None) -> DemoSummary:
     """Fill a new database with the demo farm, in one transaction; refuse one with people."""
     with db.transaction() as session:
-        if session.scalar(select(func.count()).select_from(Person)):
-            raise BadInput(
-                "This database already has people in it. Make the demo farm in a new database."
-            )
+        refuse_a_farm_with_people(session)
         return _DemoBuilder(session, today or dt.date.today()).build()
