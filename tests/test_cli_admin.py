@@ -6,7 +6,7 @@ import pytest
 
 from dutchfarm.cli import main
 from dutchfarm.db.backup import list_backups
-from dutchfarm.db.database import make_engine, upgrade
+from dutchfarm.db.database import SCHEMA_REVISION, make_engine, upgrade
 
 
 @pytest.fixture
@@ -57,7 +57,7 @@ def test_restore_refuses_a_file_that_is_not_a_backup(farm, capsys, tmp_path):
 def test_check_says_a_good_database_is_fine(farm, capsys):
     code, out, _ = run(capsys, "check", "--database", f"sqlite:///{farm}")
     assert code == 0
-    assert out.startswith("The database is fine (schema 0002, 15 people, ")
+    assert out.startswith(f"The database is fine (schema {SCHEMA_REVISION}, 15 people, ")
 
 
 @pytest.mark.parametrize(

@@ -18,7 +18,7 @@ log = logging.getLogger(__name__)
 # The newest migration this version of Dutch Farm knows. Kept here so that opening an
 # up-to-date database never has to import Alembic; tests/db/test_migrations.py checks it
 # against the migration scripts.
-SCHEMA_REVISION = "0002"
+SCHEMA_REVISION = "0003"
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 

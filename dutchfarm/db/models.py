@@ -259,7 +259,11 @@ class DiaryEntry(Base):
     """One thing done to a bed ("I watered"), by whom and when."""
 
     __tablename__ = "diary_entry"
-    __table_args__ = (Index("ix_diary_entry_bed_day", "bed_id", "day"),)
+    __table_args__ = (
+        Index("ix_diary_entry_bed_day", "bed_id", "day"),
+        # Who took part in a season (the season report).
+        Index("ix_diary_entry_day", "day"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     bed_id: Mapped[int] = mapped_column(ForeignKey("bed.id", ondelete="CASCADE"))
@@ -461,8 +465,9 @@ class HasVoted(Base):
     ballot_id: Mapped[int] = mapped_column(
         ForeignKey("ballot.id", ondelete="CASCADE"), primary_key=True
     )
+    # What is kept about a person lists the votes they took part in.
     person_id: Mapped[int] = mapped_column(
-        ForeignKey("person.id", ondelete="CASCADE"), primary_key=True
+        ForeignKey("person.id", ondelete="CASCADE"), primary_key=True, index=True
     )
 
 
@@ -479,10 +484,16 @@ class Harvest(Base):
             " OR (unit IN ('count', 'bunch') AND grams IS NULL)",
             name="grams_match_unit",
         ),
-        Index("ix_harvest_season_day", "season_id", "day"),
+        # A season's log in date order; with the grams, this season against earlier ones
+        # reads the index alone.
+        Index("ix_harvest_season_day_grams", "season_id", "day", "grams"),
         Index("ix_harvest_season_crop", "season_id", "crop_id"),
-        Index("ix_harvest_season_bed", "season_id", "bed_id"),
-        Index("ix_harvest_season_picker", "season_id", "picked_by_id"),
+        # One bed's or one person's harvests, in a season or in all of them (their charts,
+        # what is kept about a person); these also keep erasing a person or a bed quick.
+        Index("ix_harvest_bed_season", "bed_id", "season_id"),
+        Index("ix_harvest_picker_season", "picked_by_id", "season_id"),
+        # Every season's log newest first, the export, and the import's duplicate check.
+        Index("ix_harvest_day", "day"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -7,7 +7,13 @@ import pytest
 from sqlalchemy import event, func, select, text
 
 from dutchfarm.db import backup as backups
-from dutchfarm.db.database import DatabaseError, make_engine, open_database, upgrade
+from dutchfarm.db.database import (
+    SCHEMA_REVISION,
+    DatabaseError,
+    make_engine,
+    open_database,
+    upgrade,
+)
 from dutchfarm.db.models import Bed
 from dutchfarm.services.auth import COMMAND_LINE
 from dutchfarm.services.beds import BedDraft, add_bed, list_beds
@@ -35,7 +41,7 @@ def test_a_backup_is_a_consistent_copy_even_mid_write(tmp_path):
     writer.execute("ROLLBACK")
     writer.close()
     assert beds_in(copy) == ["Bed 1"]
-    assert backups.check_file(copy) == "0002"
+    assert backups.check_file(copy) == SCHEMA_REVISION
     db.close()
 
 
