@@ -112,12 +112,9 @@ def _run_demo(args: argparse.Namespace) -> int:
     import time
 
     from dutchfarm.db.database import open_database
+    from dutchfarm.services import demo, demo_large
 
-    if args.scale == "large":
-        from dutchfarm.services.demo_large import make_large_demo_farm as make
-    else:
-        from dutchfarm.services.demo import make_demo_farm as make
-
+    make = demo_large.make_large_demo_farm if args.scale == "large" else demo.make_demo_farm
     started = time.perf_counter()
     db = open_database(database_url(args.database))
     try:

@@ -62,7 +62,7 @@ class LargeDemoSummary:
             f"{self.beds} beds, {self.seasons} seasons, {self.task_types} kinds of job, "
             f"{self.plantings:,} plantings, {self.diary_entries:,} diary entries, "
             f"{self.harvests:,} harvests, {self.jobs:,} jobs with {self.assignments:,} people "
-            f"on them, {self.attendance:,} days people were in, and {self.ballots} votes "
+            f"on them, {self.attendance:,} days people were in, and {self.ballots} crop votes "
             f"with {self.votes:,} votes cast."
         )
 
@@ -207,38 +207,40 @@ def _add_beds(farm: LargeFarm) -> None:
         if member.role is Role.SERVICE_USER and member.left is None and member.name not in small
     ]
     owners = (small + others)[:NUMBERED_BEDS]
-    rows = []
+    # (name, owner, x, y, width, length)
+    beds: list[tuple[str, int | None, float, float, float, float]] = []
     for number, owner in enumerate(owners, start=1):
         row, column = divmod(number - 1, 10)
-        rows.append(
-            {
-                "name": f"Bed {number}",
-                "owner_id": by_name[owner].id,
-                "x": 1.0 + column * 2.2,
-                "y": 1.0 + row * 3.4,
-                "width": 1.2,
-                "length": 2.4,
-            }
+        beds.append(
+            (f"Bed {number}", by_name[owner].id, 1.0 + column * 2.2, 1.0 + row * 3.4, 1.2, 2.4)
         )
     for index, (name, _crops) in enumerate(SHARED_BEDS):
         column, row = divmod(index, 5)
-        rows.append(
-            {
-                "name": name,
-                "owner_id": None,
-                "x": 23.6 + column * 3.4,
-                "y": 1.0 + row * 3.4,
-                "width": 2.8 if name == "Polytunnel" else 2.4,
-                "length": 3.0 if name == "Polytunnel" else 2.4,
-            }
+        wide = name == "Polytunnel"
+        beds.append(
+            (
+                name,
+                None,
+                23.6 + column * 3.4,
+                1.0 + row * 3.4,
+                2.8 if wide else 2.4,
+                3.0 if wide else 2.4,
+            )
         )
-    ids = insert_ids(farm.session, Bed, rows)
+    ids = insert_ids(
+        farm.session,
+        Bed,
+        [
+            {"name": name, "owner_id": owner, "x": x, "y": y, "width": width, "length": length}
+            for name, owner, x, y, width, length in beds
+        ],
+    )
     farm.beds = [
         BedSpot(
             id=bed_id,
-            name=row["name"],
-            owner_id=row["owner_id"],
+            name=name,
+            owner_id=owner,
             number=index + 1 if index < NUMBERED_BEDS else None,
         )
-        for index, (bed_id, row) in enumerate(zip(ids, rows, strict=True))
+        for index, (bed_id, (name, owner, *_place)) in enumerate(zip(ids, beds, strict=True))
     ]

@@ -256,7 +256,8 @@ def _make_rotas(farm: LargeFarm, days: list[dt.date], rules: dict[int, list[_Rul
             job["done_at"] = dt.datetime.combine(day, dt.time(15, 0)) if done else None
             job["created_at"] = dt.datetime.combine(day, dt.time(9, 0))
             jobs.append(job)
-            for person_id in rota.assignments[first + offset]:
+            for given in rota.assignments[first + offset]:
+                person_id = int(given)
                 placed.append((first + offset, person_id, rota.why(first + offset, person_id)))
                 kind = job["task_type_id"]
                 last_done[person_id][kind] = PastAssignment(person=person_id, kind=kind, day=day)

@@ -199,7 +199,9 @@ def add_wishes(farm: LargeFarm) -> None:
     by_name = {person.name: person.id for person in farm.people}
     wishes = [(by_name[name], key) for name, key in WISHES]
     wished = {person_id for person_id, _key in wishes}
-    owners = [bed.owner_id for bed in farm.beds if bed.owner_id not in (None, *wished)]
+    owners = [
+        bed.owner_id for bed in farm.beds if bed.owner_id is not None and bed.owner_id not in wished
+    ]
     wishes += [
         (owner, WISHED_CROPS[index % len(WISHED_CROPS)])
         for index, owner in enumerate(owners[:WISHING])
