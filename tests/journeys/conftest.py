@@ -9,6 +9,8 @@ system's file and print choosers are answered, as a person would answer them.
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 import warnings
 from collections.abc import Callable
 from pathlib import Path
@@ -17,7 +19,14 @@ import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QDrag, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QScrollArea, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QScrollArea,
+    QWidget,
+)
 
 from dutchfarm.ui import dialogs
 
@@ -79,6 +88,7 @@ def tap(qtbot, widget: QWidget) -> None:
     assert widget.isEnabled(), f"{widget.accessibleName() or widget} cannot be tapped now"
     bring_into_view(widget)
     qtbot.mouseClick(widget, LEFT, pos=widget.rect().center())
+    settle()
 
 
 def tap_button(qtbot, root: QWidget, words: str) -> QAbstractButton:
@@ -149,7 +159,7 @@ def drag(qtbot, source: QWidget, target: QWidget) -> None:
         QTest.mouseMove(handle, start + QPoint(step, step))
         QTest.mouseMove(handle, end)
         QTest.mouseRelease(handle, LEFT, NO_KEYS, end)
-    qtbot.wait(10)
+    settle()
 
 
 def mouse_drag(widget: QWidget, start: QPoint, end: QPoint, steps: int = 8) -> None:
@@ -221,6 +231,19 @@ class Journey:
         tap(self.qtbot, widget)
         self.qtbot.keyClicks(widget, text)
 
+    def choose(self, box: QComboBox, words: str) -> None:
+        """Open a drop-down list and tap the line that says ``words``."""
+        tap(self.qtbot, box)
+        view = box.view()
+        self.qtbot.waitUntil(view.isVisible)
+        found = view.model().match(view.model().index(0, 0), Qt.ItemDataRole.DisplayRole, words)
+        assert found, f"{box.accessibleName()} has no line saying {words!r}"
+        view.scrollTo(found[0])
+        # A list that has just opened ignores a tap as quick as a double tap.
+        self.qtbot.wait(QApplication.doubleClickInterval() + 50)
+        self.qtbot.mouseClick(view.viewport(), LEFT, pos=view.visualRect(found[0]).center())
+        assert box.currentText() == words, f"{box.accessibleName()} shows {box.currentText()!r}"
+
     def drag(self, source: QWidget, target: QWidget) -> None:
         """Drag ``source`` with the mouse and drop it on ``target``."""
         drag(self.qtbot, source, target)
@@ -271,6 +294,14 @@ class Journey:
         """Save the journey's last screen, if DUTCHFARM_JOURNEY_SHOTS asks for it."""
         self.qtbot.wait(50)
         return save_last_screen(self.window, name)
+
+    def pdf_text(self, path: Path) -> str:
+        """Return the words of a PDF file as pdftotext reads them, one space between words."""
+        if shutil.which("pdftotext") is None:
+            pytest.skip("poppler's pdftotext reads the PDF back")
+        done = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        return " ".join(done.stdout.split())
 
     def messages(self) -> list[str]:
         """Return every message box's words shown so far, title and message together."""
