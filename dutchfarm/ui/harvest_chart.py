@@ -111,9 +111,16 @@ class HarvestChart(QWidget):
         return season.id if season else None
 
     def refresh(self) -> None:
-        """Load the series from the services and draw them (at once if the chart is shown)."""
+        """Load the series and draw them now if the chart is shown, else when it is shown."""
         if not self._wanted:
             return
+        # A chart out of sight (on a tab not chosen) loads nothing until it comes into view.
+        self._stale = True
+        if self.isVisible():
+            self._load()
+            self._draw()
+
+    def _load(self) -> None:
         season_id = self._season()
         if season_id is None:
             self.charts = None
@@ -123,9 +130,6 @@ class HarvestChart(QWidget):
             self.context.db, season_id, person_id=self.person_id, bed_id=self.bed_id
         )
         self.sentence.setText(self._words(self.charts))
-        self._stale = True
-        if self.isVisible():
-            self._draw()
 
     def _amounts(self, charts: SeasonCharts) -> str:
         # One person's or bed's counts are few: name them ("6 strawberries"), not "6 counted".
@@ -158,6 +162,7 @@ class HarvestChart(QWidget):
         return f"The farm picked {totals_words(figures)} in {charts.year}."
 
     def _draw(self) -> None:
+        self._stale = False
         if self.charts is None:
             return
         if self.canvas is None:
@@ -175,12 +180,12 @@ class HarvestChart(QWidget):
             self.canvas.setMinimumHeight(scaled(PANEL_HEIGHT + 60))
         self.canvas.draw(self.kind, self.charts)
         self.canvas.canvas.setAccessibleDescription(self.sentence.text())
-        self._stale = False
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         """Draw the chart the first time it comes into view, or when it changed meanwhile."""
         super().showEvent(event)
         if self._stale:
+            self._load()
             self._draw()
 
     def _on_changed(self, topic: str) -> None:
@@ -193,9 +198,12 @@ class HarvestChart(QWidget):
 
     def save_picture(self) -> None:
         """Ask where to save the chart, and save it as a PNG picture."""
+        if self._stale:
+            self._load()
+            self._draw()
         if self.charts is None:
             return
-        if self.canvas is None or self._stale:
+        if self.canvas is None:
             self._draw()
         path = dialogs.save_file(
             self, "Save the chart as a picture", f"harvest-{self.charts.year}.png", "PNG (*.png)"

@@ -32,7 +32,7 @@ from dutchfarm.ui import dialogs, icons
 from dutchfarm.ui.context import AppContext
 from dutchfarm.ui.harvest_entry import save_harvest, take_out
 from dutchfarm.ui.harvest_form import HarvestForm, from_qdate, select_data, to_qdate
-from dutchfarm.ui.harvest_model import COL_DATE, NONE, HarvestFilterModel, HarvestTableModel
+from dutchfarm.ui.harvest_model import COL_DATE, NONE, HarvestFilters, HarvestTableModel
 from dutchfarm.ui.theme import TARGET, text_scale
 from dutchfarm.ui.widgets import Card, PictureButton, label, primary_button, scaled
 
@@ -64,6 +64,7 @@ class HarvestLog(QWidget):
         self.context = context
         self.seasons: list[SeasonInfo] = []
         self.current: HarvestInfo | None = None
+        self._keeping = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         filters = QGridLayout()
@@ -105,11 +106,9 @@ class HarvestLog(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         self.model = HarvestTableModel()
-        self.proxy = HarvestFilterModel()
-        self.proxy.setSourceModel(self.model)
         self.table = QTableView()
         self.table.setAccessibleName("Harvests")
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(COL_DATE, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -118,6 +117,8 @@ class HarvestLog(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(max(TARGET, scaled(40)))
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Columns fit the rows in view, not all of a season's thousands.
+        self.table.horizontalHeader().setResizeContentsPrecision(0)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
         self.table.setMinimumHeight(scaled(260))
@@ -249,19 +250,22 @@ class HarvestLog(QWidget):
         if row is None:
             self.new_harvest()
         else:
-            self.table.setCurrentIndex(self.proxy.mapFromSource(self.model.index(row, COL_DATE)))
+            self.table.setCurrentIndex(self.model.index(row, COL_DATE))
 
     def apply_filters(self) -> None:
         """Show only the harvests that match the filters, and add them up."""
-        self.proxy.set_filters(
-            first=from_qdate(self.first.date()),
-            last=from_qdate(self.last.date()),
-            crop_id=self.crop.currentData(),
-            bed_id=self.bed.currentData(),
-            person_id=self.person.currentData(),
+        self.model.set_filters(
+            HarvestFilters(
+                first=from_qdate(self.first.date()),
+                last=from_qdate(self.last.date()),
+                crop_id=self.crop.currentData(),
+                bed_id=self.bed.currentData(),
+                person_id=self.person.currentData(),
+            )
         )
-        shown = self.proxy.rowCount()
-        figures = self.proxy.totals()
+        self._keep_chosen()
+        shown = self.model.rowCount()
+        figures = self.model.totals()
         self.totals.setText(
             f"Shown: {shown:,} harvest{'s' if shown != 1 else ''}, {totals_words(figures)}."
         )
@@ -275,8 +279,17 @@ class HarvestLog(QWidget):
         self.load()
 
     def _row_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
-            self.show_harvest(self.model.harvest(self.proxy.mapToSource(current).row()))
+        if current.isValid() and not self._keeping:
+            self.show_harvest(self.model.harvest(current.row()))
+
+    def _keep_chosen(self) -> None:
+        # Filtering resets the model; the harvest in the form stays chosen if still shown,
+        # without filling the form again (which would lose what is being typed).
+        row = self.model.row_of(self.current.id) if self.current else None
+        if row is not None:
+            self._keeping = True
+            self.table.setCurrentIndex(self.model.index(row, COL_DATE))
+            self._keeping = False
 
     def show_harvest(self, harvest: HarvestInfo | None) -> None:
         """Show ``harvest`` in the form, or an empty form."""
@@ -296,7 +309,7 @@ class HarvestLog(QWidget):
         """Select the harvest with ``harvest_id`` in the table."""
         row = self.model.row_of(harvest_id)
         if row is not None:
-            self.table.setCurrentIndex(self.proxy.mapFromSource(self.model.index(row, COL_DATE)))
+            self.table.setCurrentIndex(self.model.index(row, COL_DATE))
 
     def save(self) -> None:
         """Log the harvest in the form, or save the changes to the one shown."""

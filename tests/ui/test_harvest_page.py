@@ -150,7 +150,7 @@ def test_staff_log_filter_change_and_take_out_with_undo(
     page = window.show_page("harvest")
     log = page.staff.log
     assert page.views.currentWidget() is page.staff
-    season_rows = log.proxy.rowCount()
+    season_rows = log.model.rowCount()
     assert season_rows > 0 and log.totals.text().startswith(f"Shown: {season_rows} harvests")
 
     # Log a new harvest in the form: 2 bunches of radishes from Bed 3, picked by Tom.
@@ -161,7 +161,7 @@ def test_staff_log_filter_change_and_take_out_with_undo(
     qtbot.mouseClick(log.form.unit_buttons[Unit.BUNCH], LEFT)
     qtbot.mouseClick(log.save_button, LEFT)
     assert answers.messages == []
-    assert log.proxy.rowCount() == season_rows + 1
+    assert log.model.rowCount() == season_rows + 1
     newest = max(list_harvests(window.context.db), key=lambda h: h.id)
     assert (newest.crop_name, newest.quantity, newest.unit, newest.bed_name) == (
         "Radish",
@@ -174,7 +174,7 @@ def test_staff_log_filter_change_and_take_out_with_undo(
     # Filter: Tom's radishes only; the totals are of what is shown.
     log.crop.setCurrentIndex(log.crop.findText("Radish"))
     log.person.setCurrentIndex(log.person.findText("Tom"))
-    shown = log.proxy.shown()
+    shown = log.model.shown()
     assert shown and all(h.crop_name == "Radish" and h.picked_by_name == "Tom" for h in shown)
     bunches = sum(h.quantity for h in shown)
     assert log.totals.text() == (
@@ -198,13 +198,18 @@ def test_staff_log_filter_change_and_take_out_with_undo(
 
     # Show all: the filters go, the sort is by any column.
     qtbot.mouseClick(log.clear_button, LEFT)
-    assert log.proxy.rowCount() == season_rows + 1
+    assert log.model.rowCount() == season_rows + 1
     log.table.sortByColumn(COL_CROP, Qt.SortOrder.AscendingOrder)
-    crops = [log.proxy.index(r, COL_CROP).data() for r in range(log.proxy.rowCount())]
+    crops = [log.model.index(r, COL_CROP).data() for r in range(log.model.rowCount())]
     assert crops == sorted(crops, key=str.casefold)
     log.table.sortByColumn(COL_DATE, Qt.SortOrder.DescendingOrder)
-    days = [h.day for h in log.proxy.shown()]
+    days = [h.day for h in log.model.shown()]
     assert days == sorted(days, reverse=True)
+    # The harvest chosen stays chosen, and in the form, whatever the order.
+    log.select_harvest(newest.id)
+    log.table.sortByColumn(COL_CROP, Qt.SortOrder.DescendingOrder)
+    chosen = log.table.currentIndex()
+    assert log.model.harvest(chosen.row()).id == newest.id == log.current.id
     qtmodeltester.check(log.model)
 
 
