@@ -73,21 +73,18 @@ class RotaPage(Page):
         self.section_group = QButtonGroup(self)
         self.section_buttons: dict[str, PictureButton] = {}
         self.stack = QStackedWidget()
-        self.recurring = RecurringJobsEditor(context, self.wide)
-        self.kinds_editor = KindsEditor(context, self.wide)
-        builders: dict[str, Callable[[], QWidget]] = {
-            "day": self._build_day,
-            "recurring": lambda: self.recurring,
-            "kinds": lambda: self.kinds_editor,
-            "fairness": self._build_fairness,
-        }
+        # Each part is built, and loaded, the first time it is shown; until then the
+        # stack holds an empty stand-in for it.
+        self.sections: dict[str, QWidget] = {}
+        self.stale_sections: set[str] = set()
         for key, icon_name, words in SECTIONS:
             button = PictureButton(icon_name, words, icon_size=32)
             button.setCheckable(True)
             button.clicked.connect(lambda _=False, k=key: self.show_section(k))
             self.section_group.addButton(button)
             self.section_buttons[key] = button
-            self.stack.addWidget(builders[key]())
+            self.stack.addWidget(QWidget())
+        self._build_section("day")
         switcher = button_rows(list(self.section_buttons.values()), 4 if self.wide else 2)
         if self.wide:
             self.outer.addLayout(switcher)
@@ -107,20 +104,61 @@ class RotaPage(Page):
 
     def show_section(self, key: str) -> None:
         """Show one part of the page: "day", "recurring", "kinds" or "fairness"."""
-        index = [k for k, _i, _w in SECTIONS].index(key)
+        self._build_section(key)
         self.section_buttons[key].setChecked(True)
-        self.stack.setCurrentIndex(index)
+        self.stack.setCurrentWidget(self.sections[key])
+        self._refresh_section(key)
+
+    def current_section(self) -> str:
+        """Return the key of the part shown."""
+        return SECTIONS[self.stack.currentIndex()][0]
+
+    def _build_section(self, key: str) -> None:
+        if key in self.sections:
+            return
+        builders: dict[str, Callable[[], QWidget]] = {
+            "day": self._build_day,
+            "recurring": self._build_recurring,
+            "kinds": self._build_kinds,
+            "fairness": self._build_fairness,
+        }
+        index = [k for k, _i, _w in SECTIONS].index(key)
+        stand_in = self.stack.widget(index)
+        self.sections[key] = builders[key]()
+        self.stack.insertWidget(index, self.sections[key])
+        self.stack.removeWidget(stand_in)
+        stand_in.deleteLater()
+        self.stale_sections.add(key)
+
+    def _build_recurring(self) -> QWidget:
+        self.recurring = RecurringJobsEditor(self.context, self.wide)
+        return self.recurring
+
+    def _build_kinds(self) -> QWidget:
+        self.kinds_editor = KindsEditor(self.context, self.wide)
+        return self.kinds_editor
 
     def refresh(self) -> None:
-        """Load every part from the services (the chart only once it has been shown)."""
+        """Load the part shown from the services; the others load when they are shown."""
         db = self.context.db
-        allowed = farm_can_be_managed_by(db, self.context.actor)
         self.people = {p.id: p for p in list_people(db, include_archived=True)}
-        self.recurring.set_choices(list_task_types(db), list_beds_for_jobs(db))
-        self._refresh_day()
-        self.recurring.refresh(allowed)
-        self.kinds_editor.refresh(allowed)
-        self._refresh_fairness()
+        self.stale_sections = set(self.sections)
+        self._refresh_section(self.current_section())
+
+    def _refresh_section(self, key: str) -> None:
+        if key not in self.stale_sections:
+            return
+        self.stale_sections.discard(key)
+        db = self.context.db
+        if key == "day":
+            self._refresh_day()
+        elif key == "recurring":
+            self.recurring.set_choices(list_task_types(db), list_beds_for_jobs(db))
+            self.recurring.refresh(farm_can_be_managed_by(db, self.context.actor))
+        elif key == "kinds":
+            self.kinds_editor.refresh(farm_can_be_managed_by(db, self.context.actor))
+        else:
+            self._refresh_fairness()
 
     # --- one day's rota ---------------------------------------------------------------------
 
