@@ -9,7 +9,7 @@ from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent, QWindow
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -120,6 +120,10 @@ class IdleWatch(QObject):
     """Returns a staff session to the pictures screen after 20 minutes without input.
 
     A gardener's session never times out: nothing in Dutch Farm hurries a service user.
+    Every press, key and wheel turn reaches a window (the main window, a dialog or a popup)
+    before the widget it is for, so the watch listens to the windows, not to the whole
+    application: an application-wide filter would run Python for each of the thousands of
+    events a page makes as it is built and painted.
     """
 
     LIMIT_SECONDS = 20 * 60
@@ -137,12 +141,18 @@ class IdleWatch(QObject):
         self.context = context
         self.last_input = time.monotonic()
         app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        if isinstance(app, QApplication):
+            app.focusWindowChanged.connect(self.watch)
         self.timer = QTimer(self)
         self.timer.setInterval(15_000)
         self.timer.timeout.connect(self.check)
         self.timer.start()
+
+    def watch(self, window: QWindow | None) -> None:
+        """Hear the input of ``window`` (a window that came to the front) from now on."""
+        if window is not None:
+            # Installing the same filter again only moves it to the front: it runs once.
+            window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         """Note the time of every press, key or wheel turn; never swallow it."""
@@ -236,6 +246,11 @@ class MainWindow(QMainWindow):
         if saved and self.restoreGeometry(QByteArray.fromBase64(saved.encode())):
             return
         self.resize(1280, 800)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        """Start hearing the input of the window once it is on screen."""
+        super().showEvent(event)
+        self.idle.watch(self.windowHandle())
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         """Remember the window's size and place for next time."""

@@ -4,6 +4,7 @@ import datetime as dt
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QDialog
 
 from dutchfarm.domain.terms import DiaryAction
 from dutchfarm.services.auth import sign_in
@@ -189,6 +190,31 @@ def test_a_staff_session_returns_to_the_pictures_after_20_minutes(make_window, d
     window.idle.check()
     assert window.context.actor.person_id is None
     assert window.current_page_name() == "who"
+
+
+def test_a_press_or_a_key_in_any_window_keeps_a_staff_session(make_window, demo_url, qtbot):
+    window = make_window(demo_url)
+    tap_picture(window, qtbot, "Priya")
+    handle = window.windowHandle()
+    for touch in (
+        lambda: QTest.keyClick(handle, Qt.Key.Key_Shift),
+        lambda: QTest.mouseClick(handle, Qt.MouseButton.LeftButton, pos=QPoint(600, 400)),
+    ):
+        window.idle.last_input -= 30 * 60
+        touch()
+        window.idle.check()
+        assert window.context.actor.name == "Priya"
+    # Input that reaches a dialog counts too, once the dialog has come to the front.
+    dialog = QDialog(window)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.windowHandle().requestActivate()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    window.idle.last_input -= 30 * 60
+    QTest.keyClick(dialog.windowHandle(), Qt.Key.Key_Shift)
+    window.idle.check()
+    assert window.context.actor.name == "Priya"
+    dialog.close()
 
 
 def test_a_gardeners_session_never_times_out(make_window, demo_url, qtbot):
