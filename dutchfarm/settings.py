@@ -27,7 +27,8 @@ OPTIONS = {
     option.name: option
     for option in (
         Option("text_size", "normal", tuple(TEXT_SCALES)),
-        Option("theme", "default", ("default", "high_contrast")),
+        # "system" follows the computer's own high-contrast setting where Qt reports it.
+        Option("theme", "system", ("system", "default", "high_contrast")),
         Option("window_geometry", ""),
     )
 }
@@ -38,15 +39,18 @@ class Settings:
 
     def __init__(self) -> None:
         self._path = settings_path()
-        self._values: dict[str, Any] = {}
+        self._values = self._read()
+
+    def _read(self) -> dict[str, Any]:
         try:
             loaded = json.loads(self._path.read_text(encoding="utf-8"))
             if isinstance(loaded, dict):
-                self._values = loaded
+                return loaded
         except FileNotFoundError:
             pass
         except (OSError, ValueError):
             log.warning("The settings file %s could not be read; using defaults", self._path)
+        return {}
 
     def get(self, name: str) -> Any:
         """Return a setting's value, or its default when unset or no longer allowed."""
@@ -63,7 +67,9 @@ class Settings:
         option = OPTIONS[name]
         if option.choices and value not in option.choices:
             raise ValueError(f"{value!r} is not a choice for {name}")
-        self._values[name] = value
+        # Read the file again first: another part of the program may have changed another
+        # setting since this one was read (the text size, while the window stays open).
+        self._values = {**self._read(), name: value}
         temporary = self._path.with_suffix(".tmp")
         try:
             temporary.write_text(json.dumps(self._values, indent=2), encoding="utf-8")
