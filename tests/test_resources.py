@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from dutchfarm.ui.colours import contrast_ratio
+
 RESOURCES = files("dutchfarm.resources")
 ICONS = RESOURCES / "icons"
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
@@ -58,6 +60,9 @@ INTERFACE_ICONS = [
     "support",
     "likes",
     "cannot",
+    "colours",
+    "high_contrast",
+    "computer",
     "dot",
     "thumbs_up",
     "ranked",
@@ -116,17 +121,6 @@ def _crop_words(crop: dict) -> set[str]:
     return {_fold(w) for w in (crop["key"], crop["name"], crop["plural"], *crop["aliases"])}
 
 
-def _relative_luminance(hex_colour: str) -> float:
-    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
-    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def _contrast(a: str, b: str) -> float:
-    la, lb = sorted((_relative_luminance(a), _relative_luminance(b)), reverse=True)
-    return (la + 0.05) / (lb + 0.05)
-
-
 def _svg_problems(stem: str) -> list[str]:
     """What is wrong with one icon file (empty when it is a sound, self-contained SVG)."""
     path = ICONS / f"{stem}.svg"
@@ -166,9 +160,9 @@ def test_rotation_group_colours_are_distinct_light_tints_dark_text_can_sit_on(gr
     assert all(re.fullmatch(r"#[0-9A-F]{6}", c) for c in colours), colours
     assert len(set(colours)) == len(colours)
     too_dark = {
-        g["id"]: round(_contrast(g["colour"], TEXT_COLOUR), 2)
+        g["id"]: round(contrast_ratio(g["colour"], TEXT_COLOUR), 2)
         for g in groups
-        if _contrast(g["colour"], TEXT_COLOUR) < 4.5
+        if contrast_ratio(g["colour"], TEXT_COLOUR) < 4.5
     }
     assert not too_dark
 

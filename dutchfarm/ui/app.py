@@ -32,11 +32,16 @@ def application() -> QApplication:
     return app
 
 
-def build_main_window(database_url: str, *, text_size: str | None = None) -> MainWindow:
-    """Open the database and return the main window, neither shown nor running."""
+def build_main_window(
+    database_url: str, *, text_size: str | None = None, theme: str | None = None
+) -> MainWindow:
+    """Open the database and return the main window, neither shown nor running.
+
+    ``text_size`` and ``theme`` override this PC's settings (for screenshots and tests).
+    """
     app = application()
     settings = Settings()
-    apply_theme(app, text_size or settings.get("text_size"), settings.get("theme"))
+    apply_theme(app, text_size or settings.get("text_size"), theme or settings.get("theme"))
     db = open_database(database_url)
     context = AppContext(db)
     window = MainWindow(context, settings)

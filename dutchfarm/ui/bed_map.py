@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from dutchfarm.services.beds import BedInfo
 from dutchfarm.ui import icons
+from dutchfarm.ui.theme import colours
 from dutchfarm.ui.widgets import scaled
 
 # Pixels for one metre at 100% zoom.
@@ -35,7 +36,6 @@ PX_PER_M = 90.0
 SNAP_M = 0.1
 SHARED_COLOUR = "#E3EBD3"
 GRASS = "#CFE0B4"
-TEXT = QColor("#1B1B1B")
 
 
 class BedLabel(QGraphicsItem):
@@ -78,7 +78,7 @@ class BedLabel(QGraphicsItem):
                 break
             pixels -= 1
         painter.setFont(font)
-        painter.setPen(TEXT)
+        painter.setPen(QColor(colours().text))
         name = QFontMetricsF(font).elidedText(self.bed.name, Qt.TextElideMode.ElideRight, width - 8)
         painter.drawText(QRectF(4, 2, width - 6, pixels + 6), name)
         top = pixels + 8.0
@@ -152,13 +152,13 @@ class BedItem(QGraphicsObject):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setBrush(QBrush(colour))
         selected = self.isSelected()
-        pen = QPen(QColor("#1A4C8B") if selected else TEXT, 5 if selected else 2)
+        pen = QPen(QColor(colours().focus if selected else colours().text), 5 if selected else 2)
         pen.setCosmetic(True)
         painter.setPen(pen)
         painter.drawRoundedRect(rect, 8, 8)
         if self.bed.owner is None:
             # Shared beds are hatched as well as coloured, so colour is not the only sign.
-            painter.setBrush(QBrush(QColor("#7A7565"), Qt.BrushStyle.BDiagPattern))
+            painter.setBrush(QBrush(QColor(colours().border), Qt.BrushStyle.BDiagPattern))
             painter.setPen(Qt.PenStyle.NoPen)
             painter.drawRoundedRect(rect.adjusted(2, 2, -2, -2), 6, 6)
 

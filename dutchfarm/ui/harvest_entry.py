@@ -43,7 +43,7 @@ from dutchfarm.services.harvest import (
 )
 from dutchfarm.ui import icons
 from dutchfarm.ui.context import AppContext, Topic
-from dutchfarm.ui.theme import TARGET_LARGE
+from dutchfarm.ui.theme import TARGET_LARGE, colours
 from dutchfarm.ui.widgets import PictureButton, label, picture, scaled
 
 # The units as pictures, with the words a gardener knows them by.
@@ -70,7 +70,7 @@ class NumberPad(QWidget):
         self.display.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.display.setAccessibleName("How much")
         self.display.setMinimumHeight(max(TARGET_LARGE, scaled(64)))
-        self.display.setStyleSheet("border: 2px solid #7A7565; border-radius: 8px;")
+        self.display.setStyleSheet(f"border: 2px solid {colours().border}; border-radius: 8px;")
         layout.addWidget(self.display)
         grid = QGridLayout()
         grid.setSpacing(8)

@@ -28,6 +28,7 @@ from dutchfarm.settings import Settings
 from dutchfarm.ui import icons
 from dutchfarm.ui.context import AppContext, Topic
 from dutchfarm.ui.pages.base import Page
+from dutchfarm.ui.theme import apply_theme, text_size, theme_choice, watch_system_theme
 from dutchfarm.ui.widgets import PictureButton, UndoBar, label, scaled
 
 log = logging.getLogger(__name__)
@@ -199,6 +200,7 @@ class MainWindow(QMainWindow):
         context.changed.connect(self._on_changed)
         context.undo_offered.connect(self.undo_bar.offer)
         self._restore_geometry()
+        watch_system_theme(self._on_system_contrast)
         self.show_page("today")
 
     def _shortcut(self, keys: str, action: Callable[[], object]) -> QShortcut:
@@ -225,6 +227,13 @@ class MainWindow(QMainWindow):
     def _on_changed(self, topic: str) -> None:
         if topic == Topic.LOOK:
             self.rebuild_pages()
+
+    def _on_system_contrast(self, _preference: object = None) -> None:
+        # Only a PC set to follow the computer changes its colours when the computer does.
+        app = QApplication.instance()
+        if theme_choice() == "system" and isinstance(app, QApplication):
+            apply_theme(app, text_size(), "system")
+            self.context.announce(Topic.LOOK)
 
     def rebuild_pages(self) -> None:
         """Build every page again, so that sizes taken from the text size follow it."""

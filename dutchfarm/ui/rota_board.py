@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from dutchfarm.services.people import PersonInfo
 from dutchfarm.services.rota import DayJob, DayRota, Placement
 from dutchfarm.ui import icons
-from dutchfarm.ui.theme import TARGET
+from dutchfarm.ui.theme import TARGET, colours
 from dutchfarm.ui.widgets import PictureButton, label, scaled
 
 # What a dragged job chip carries: "job id:person id".
@@ -254,7 +254,8 @@ class JobRow(QFrame):
         layout.addWidget(self.done_button, 0, Qt.AlignmentFlag.AlignVCenter)
 
     def _highlight(self, on: bool) -> None:
-        self.setStyleSheet("QFrame#jobRow { border: 4px solid #1A4C8B; }" if on else "")
+        focus = colours().focus
+        self.setStyleSheet(f"QFrame#jobRow {{ border: 4px solid {focus}; }}" if on else "")
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
         """Accept a person's place from another job, and show where it would land."""

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from dutchfarm.domain.rotation import GROUP_NAMES
 from dutchfarm.services.rotation import GridCell, RotationGrid
 from dutchfarm.ui import icons
+from dutchfarm.ui.theme import colours
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 EMPTY = GridCell((), (), ())
@@ -106,7 +107,7 @@ class RotationGridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and cell.groups:
             return QBrush(QColor(self.colours.get(cell.groups[0], "#FFFFFF")))
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(QColor("#1B1B1B"))
+            return QBrush(QColor(colours().text))
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             bed = self.grid.beds[index.row()][1]
             year = self.grid.years[index.column()]
@@ -136,7 +137,7 @@ class RotationCellDelegate(QStyledItemDelegate):
         colour = self.model.colours.get(cell.groups[0], "#FFFFFF") if cell.groups else "#FFFFFF"
         painter.fillRect(rect, QColor(colour))
         if option.state & QStyle.StateFlag.State_Selected:
-            painter.setPen(QPen(QColor("#1A4C8B"), 4))
+            painter.setPen(QPen(QColor(colours().focus), 4))
             painter.drawRect(rect.adjusted(2, 2, -2, -2))
         size = min(28, max(16, rect.height() // 3))
         x, y = rect.left() + 6, rect.top() + 4
@@ -150,7 +151,7 @@ class RotationCellDelegate(QStyledItemDelegate):
                 QRectF(0, 0, size * 2, size * 2),
             )
             x += size + 3
-        painter.setPen(QColor("#1B1B1B"))
+        painter.setPen(QColor(colours().text))
         painter.setFont(option.font)
         # Each group's name on its own line, shortened with "…" if the column is narrow;
         # the tooltip always has the whole of it.

@@ -11,10 +11,17 @@ from pathlib import Path
 
 from dutchfarm.paths import database_url
 from dutchfarm.settings import TEXT_SCALES
+from dutchfarm.ui.colours import THEMES
+
+THEME_NAMES = tuple(THEMES)
 
 
 def save_screenshots(
-    out_dir: Path, url: str, text_size: str = "normal", size: tuple[int, int] = (1280, 800)
+    out_dir: Path,
+    url: str,
+    text_size: str = "normal",
+    size: tuple[int, int] = (1280, 800),
+    theme: str = "default",
 ) -> list[Path]:
     """Show every page of the main window in turn and save each as ``OUT_DIR/<page>.png``."""
     from PySide6.QtWidgets import QApplication
@@ -25,7 +32,7 @@ def save_screenshots(
     from dutchfarm.ui.app import build_main_window
     from dutchfarm.ui.main_window import PAGES
 
-    window = build_main_window(url, text_size=text_size)
+    window = build_main_window(url, text_size=text_size, theme=theme)
     window.resize(*size)
     window.show()
     # The pages are seen as the coordinator sees them, so that nothing is greyed out.
@@ -57,9 +64,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("out_dir", type=Path)
     parser.add_argument("--database", metavar="URL")
     parser.add_argument("--text-size", choices=tuple(TEXT_SCALES), default="normal")
+    parser.add_argument("--theme", choices=THEME_NAMES, default="default")
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    for path in save_screenshots(args.out_dir, database_url(args.database), args.text_size):
+    url = database_url(args.database)
+    for path in save_screenshots(args.out_dir, url, args.text_size, theme=args.theme):
         print(path)
     return 0
 

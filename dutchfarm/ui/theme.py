@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
 from importlib.resources import as_file, files
 
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 from dutchfarm.settings import TEXT_SCALES
+from dutchfarm.ui.colours import DEFAULT, THEMES, Colours
 
 FONT_FAMILY = "Atkinson Hyperlegible"
 BASE_POINT_SIZE = 14
@@ -16,56 +18,6 @@ BASE_POINT_SIZE = 14
 TARGET = 44
 TARGET_LARGE = 56
 
-
-@dataclass(frozen=True)
-class Colours:
-    """One theme's colours; every text colour reaches 4.5:1 on the backgrounds it sits on."""
-
-    window: str
-    surface: str
-    text: str
-    muted_text: str
-    primary: str
-    on_primary: str
-    primary_hover: str
-    border: str
-    focus: str
-    selection: str
-    warning: str
-    good: str
-
-
-DEFAULT = Colours(
-    window="#F6F1E7",  # warm oat
-    surface="#FFFFFF",
-    text="#1B1B1B",
-    muted_text="#4A4A40",
-    primary="#2F6B3A",  # leaf green, 6.6:1 with white
-    on_primary="#FFFFFF",
-    primary_hover="#24562E",
-    border="#7A7565",
-    focus="#1A4C8B",
-    selection="#D8E8C8",
-    warning="#8A3B00",
-    good="#1F5A2A",
-)
-
-HIGH_CONTRAST = Colours(
-    window="#FFFFFF",
-    surface="#FFFFFF",
-    text="#000000",
-    muted_text="#1B1B1B",
-    primary="#0B3D17",
-    on_primary="#FFFFFF",
-    primary_hover="#000000",
-    border="#000000",
-    focus="#0000C8",
-    selection="#FFE680",
-    warning="#6B1D00",
-    good="#0B3D17",
-)
-
-THEMES = {"default": DEFAULT, "high_contrast": HIGH_CONTRAST}
 
 _fonts_loaded = False
 
@@ -88,45 +40,104 @@ def point_size(scale: float, factor: float = 1.0) -> int:
     return max(BASE_POINT_SIZE, round(BASE_POINT_SIZE * scale * factor))
 
 
+def system_prefers_high_contrast() -> bool:
+    """Return True when the computer asks for high contrast (Qt 6.10 and later can tell)."""
+    accessibility = getattr(QGuiApplication.styleHints(), "accessibility", None)
+    preference = getattr(Qt, "ContrastPreference", None)
+    if accessibility is None or preference is None:
+        return False
+    return bool(accessibility().contrastPreference() == preference.HighContrast)
+
+
+def system_theme() -> str:
+    """Return the theme this computer asks for: high contrast when it says so, else default.
+
+    Older Qt versions and platforms that say nothing get the default theme. A dark colour
+    scheme (``styleHints().colorScheme()``) is not a wish for more contrast, and Dutch Farm
+    has no dark theme, so it gets the default too.
+    """
+    return "high_contrast" if system_prefers_high_contrast() else DEFAULT.name
+
+
+def resolve_theme(choice: str) -> str:
+    """Return the theme to use for a setting: "system" asks the computer."""
+    if choice == "system":
+        return system_theme()
+    return choice if choice in THEMES else DEFAULT.name
+
+
+def watch_system_theme(slot: Callable[[object], object]) -> None:
+    """Call ``slot`` (a QObject's method) when the computer's contrast preference changes."""
+    accessibility = getattr(QGuiApplication.styleHints(), "accessibility", None)
+    if accessibility is not None:
+        accessibility().contrastPreferenceChanged.connect(slot)
+
+
 def apply_theme(app: QApplication, text_size: str = "normal", theme: str = "default") -> None:
-    """Set the application's font, palette and style sheet for a text size and theme."""
+    """Set the application's font, palette and style sheet for a text size and theme choice."""
     load_fonts()
     scale = TEXT_SCALES.get(text_size, 1.0)
-    colours = THEMES.get(theme, DEFAULT)
+    colours = THEMES[resolve_theme(theme)]
     font = QFont(FONT_FAMILY)
     font.setPointSize(point_size(scale))
     app.setFont(font)
-    palette = QPalette()
-    palette.setColor(QPalette.ColorRole.Window, QColor(colours.window))
-    palette.setColor(QPalette.ColorRole.Base, QColor(colours.surface))
-    palette.setColor(QPalette.ColorRole.AlternateBase, QColor(colours.window))
-    palette.setColor(QPalette.ColorRole.Text, QColor(colours.text))
-    palette.setColor(QPalette.ColorRole.WindowText, QColor(colours.text))
-    palette.setColor(QPalette.ColorRole.ButtonText, QColor(colours.text))
-    palette.setColor(QPalette.ColorRole.Button, QColor(colours.surface))
-    palette.setColor(QPalette.ColorRole.Highlight, QColor(colours.selection))
-    palette.setColor(QPalette.ColorRole.HighlightedText, QColor(colours.text))
-    palette.setColor(QPalette.ColorRole.ToolTipBase, QColor(colours.surface))
-    palette.setColor(QPalette.ColorRole.ToolTipText, QColor(colours.text))
-    palette.setColor(QPalette.ColorRole.PlaceholderText, QColor(colours.muted_text))
-    app.setPalette(palette)
+    app.setPalette(palette(colours))
     app.setStyleSheet(style_sheet(colours, scale))
-    app.setProperty("text_scale", scale)
     app.setProperty("text_size", text_size if text_size in TEXT_SCALES else "normal")
+    app.setProperty("theme", colours.name)
+    app.setProperty("theme_choice", theme)
+
+
+def palette(colours: Colours) -> QPalette:
+    """Return the Qt palette of a theme, for what the style sheet does not colour."""
+    result = QPalette()
+    roles = QPalette.ColorRole
+    for role, colour in (
+        (roles.Window, colours.window),
+        (roles.Base, colours.surface),
+        (roles.AlternateBase, colours.window),
+        (roles.Text, colours.text),
+        (roles.WindowText, colours.text),
+        (roles.ButtonText, colours.text),
+        (roles.Button, colours.surface),
+        (roles.Highlight, colours.selection),
+        (roles.HighlightedText, colours.text),
+        (roles.ToolTipBase, colours.surface),
+        (roles.ToolTipText, colours.text),
+        (roles.PlaceholderText, colours.muted_text),
+        (roles.Link, colours.focus),
+    ):
+        result.setColor(role, QColor(colour))
+    result.setColor(QPalette.ColorGroup.Disabled, roles.Text, QColor(colours.muted_text))
+    result.setColor(QPalette.ColorGroup.Disabled, roles.WindowText, QColor(colours.muted_text))
+    result.setColor(QPalette.ColorGroup.Disabled, roles.ButtonText, QColor(colours.muted_text))
+    return result
+
+
+def _property(name: str, fallback: str) -> str:
+    app = QApplication.instance()
+    value = app.property(name) if app is not None else None
+    return str(value) if value else fallback
 
 
 def text_scale() -> float:
     """Return the text scale in use (1.0 before a theme is applied)."""
-    app = QApplication.instance()
-    value = app.property("text_scale") if app is not None else None
-    return float(value) if value else 1.0
+    return TEXT_SCALES.get(text_size(), 1.0)
 
 
 def text_size() -> str:
     """Return the name of the text size in use ("normal" before a theme is applied)."""
-    app = QApplication.instance()
-    value = app.property("text_size") if app is not None else None
-    return str(value) if value else "normal"
+    return _property("text_size", "normal")
+
+
+def theme_choice() -> str:
+    """Return the theme chosen on this PC ("system", "default" or "high_contrast")."""
+    return _property("theme_choice", "default")
+
+
+def colours() -> Colours:
+    """Return the colours in use, for widgets that paint themselves."""
+    return THEMES.get(_property("theme", DEFAULT.name), DEFAULT)
 
 
 def style_sheet(c: Colours, scale: float) -> str:
@@ -149,10 +160,11 @@ QPushButton, QToolButton {{
 }}
 QPushButton:hover, QToolButton:hover {{ background: {c.selection}; }}
 QPushButton:checked, QToolButton:checked {{
-    background: {c.selection}; border: 3px solid {c.primary}; font-weight: bold;
+    background: {c.selection}; border: 3px solid {c.chosen}; font-weight: bold;
 }}
 QPushButton[role="primary"], QToolButton[role="primary"] {{
-    background: {c.primary}; color: {c.on_primary}; border-color: {c.primary}; font-weight: bold;
+    background: {c.primary}; color: {c.on_primary}; border-color: {c.primary_edge};
+    font-weight: bold;
 }}
 QPushButton[role="primary"]:hover, QToolButton[role="primary"]:hover {{
     background: {c.primary_hover};
@@ -162,6 +174,9 @@ QPushButton:disabled, QToolButton:disabled {{ color: {c.muted_text}; border-styl
 QPushButton:focus, QToolButton:focus, QLineEdit:focus, QSpinBox:focus, QComboBox:focus,
 QCheckBox:focus, QTableView:focus, QListView:focus, QListWidget:focus, QRadioButton:focus {{
     border: 4px solid {c.focus};
+}}
+QPushButton[role="primary"]:focus, QToolButton[role="primary"]:focus {{
+    background-clip: content;
 }}
 QLineEdit, QSpinBox, QComboBox, QDateEdit, QPlainTextEdit {{
     background: {c.surface}; border: 2px solid {c.border}; border-radius: 6px;

@@ -19,12 +19,11 @@ from dutchfarm.domain.terms import BallotMethod
 from dutchfarm.services.people import PersonInfo
 from dutchfarm.services.voting import OptionInfo
 from dutchfarm.ui import icons
-from dutchfarm.ui.theme import TARGET_LARGE, text_scale
+from dutchfarm.ui.theme import TARGET_LARGE, colours, text_scale
 from dutchfarm.ui.widgets import PictureButton, label, scaled
 
 # How long a finger stays down on a card before it takes a mark off instead of adding one.
 LONG_PRESS_MS = 600
-TICK_GREEN = "#1F5A2A"
 
 
 def at_least(button: QToolButton, side: int = TARGET_LARGE) -> None:
@@ -71,7 +70,7 @@ def ticked(picture: QPixmap) -> QPixmap:
     painter = QPainter(result)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     area = QRectF(size - badge, size - badge, badge, badge)
-    painter.setPen(QPen(QColor(TICK_GREEN), max(2.0, size / 40)))
+    painter.setPen(QPen(QColor(colours().good), max(2.0, size / 40)))
     painter.setBrush(QColor("white"))
     painter.drawEllipse(area.adjusted(1, 1, -1, -1))
     inset = badge * 0.15

@@ -47,7 +47,7 @@ from dutchfarm.ui.bed_map import BedMapView
 from dutchfarm.ui.context import AppContext, Topic
 from dutchfarm.ui.pages.base import Page
 from dutchfarm.ui.rotation_model import SORT_ROLE, RotationCellDelegate, RotationGridModel
-from dutchfarm.ui.theme import TARGET, text_scale
+from dutchfarm.ui.theme import TARGET, colours, text_scale
 from dutchfarm.ui.widgets import (
     PictureButton,
     clear_layout,
@@ -122,11 +122,12 @@ class HistoryTab(QWidget):
         self.save_years.setVisible(manager)
         clear_layout(self.legend)
         per_row = 4 if text_scale() < 1.3 else 3
+        theme = colours()
         for index, group in enumerate(groups):
             chip = label(f" {GROUP_NAMES.get(group.id, group.name)} ", wrap=False)
             chip.setStyleSheet(
-                f"background: {group.colour}; color: #1B1B1B; border: 2px solid #7A7565;"
-                " border-radius: 8px; padding: 4px;"
+                f"background: {group.colour}; color: {theme.text};"
+                f" border: 2px solid {theme.border}; border-radius: 8px; padding: 4px;"
             )
             row, column = divmod(index, per_row)
             self.legend.addWidget(picture(group.icon, 32, group.name), row, column * 2)

@@ -1,4 +1,4 @@
-"""The Settings page: the farm's name and rotation, the seasons, and this PC's text size."""
+"""The Settings page: the farm's name and rotation, the seasons, and this PC's text and colours."""
 
 from __future__ import annotations
 
@@ -43,10 +43,16 @@ from dutchfarm.settings import Settings
 from dutchfarm.ui import dialogs, icons
 from dutchfarm.ui.context import AppContext, Topic
 from dutchfarm.ui.pages.base import Page
-from dutchfarm.ui.theme import TARGET, apply_theme, text_size
+from dutchfarm.ui.theme import TARGET, apply_theme, text_size, theme_choice
 from dutchfarm.ui.widgets import Card, PictureButton, label, primary_button, scaled
 
 TEXT_SIZE_WORDS = {"normal": "Normal text", "large": "Large text", "very_large": "Very large text"}
+# The colour themes a PC can choose: (setting, picture, words).
+THEME_CHOICES = (
+    ("default", "colours", "Usual colours"),
+    ("high_contrast", "high_contrast", "High contrast"),
+    ("system", "computer", "Same as this computer"),
+)
 T = TypeVar("T")
 AUDIT_HEADERS = ("When", "Who", "What", "Details")
 BACKUP_REASONS = {
@@ -80,7 +86,7 @@ def _years_box(name: str) -> QSpinBox:
 
 
 class SettingsPage(Page):
-    """The farm's settings (coordinator only) and this PC's own text size."""
+    """The farm's settings (coordinator only) and this PC's own text size and colours."""
 
     name = "settings"
     title = "Settings"
@@ -98,21 +104,7 @@ class SettingsPage(Page):
         scroll.setWidget(body)
         self.outer.addWidget(scroll, 1)
 
-        text_card = Card()
-        text_card.body.addWidget(label("Text size on this computer", "heading"))
-        sizes = QHBoxLayout()
-        self.size_group = QButtonGroup(self)
-        self.size_buttons: dict[str, PictureButton] = {}
-        for key, words in TEXT_SIZE_WORDS.items():
-            button = PictureButton("search", words, vertical=True)
-            button.setCheckable(True)
-            button.clicked.connect(lambda _=False, size=key: self.set_text_size(size))
-            self.size_group.addButton(button)
-            self.size_buttons[key] = button
-            sizes.addWidget(button)
-        sizes.addStretch(1)
-        text_card.body.addLayout(sizes)
-        column.addWidget(text_card)
+        column.addWidget(self._look_card())
 
         self.locked_note = label(
             "Only the coordinator can change the farm and its seasons.", "warning"
@@ -178,6 +170,43 @@ class SettingsPage(Page):
         column.addWidget(self._backups_card())
         column.addWidget(self._audit_card())
         column.addStretch(1)
+
+    def _look_card(self) -> Card:
+        card = Card()
+        card.body.addWidget(label("Text size on this computer", "heading"))
+        self.size_buttons = self._choice_row(
+            card,
+            [(key, "search", words) for key, words in TEXT_SIZE_WORDS.items()],
+            self.set_text_size,
+        )
+        card.body.addWidget(label("Colours on this computer", "heading"))
+        card.body.addWidget(
+            label(
+                "High contrast is black on white. It can be easier to see. "
+                "'Same as this computer' uses high contrast when this computer is set to it.",
+                "muted",
+            )
+        )
+        self.theme_buttons = self._choice_row(card, list(THEME_CHOICES), self.set_theme)
+        return card
+
+    def _choice_row(
+        self, card: Card, choices: list[tuple[str, str, str]], choose: Callable[[str], None]
+    ) -> dict[str, PictureButton]:
+        """Add a row of picture buttons of which one is chosen; return them by setting."""
+        row = QHBoxLayout()
+        group = QButtonGroup(self)
+        buttons: dict[str, PictureButton] = {}
+        for key, icon_name, words in choices:
+            button = PictureButton(icon_name, words, vertical=True)
+            button.setCheckable(True)
+            button.clicked.connect(lambda _=False, value=key: choose(value))
+            group.addButton(button)
+            buttons[key] = button
+            row.addWidget(button)
+        row.addStretch(1)
+        card.body.addLayout(row)
+        return buttons
 
     def _backups_card(self) -> Card:
         card = Card()
@@ -303,6 +332,7 @@ class SettingsPage(Page):
         """Load the farm, its seasons and this PC's text size."""
         db = self.context.db
         self.size_buttons[text_size()].setChecked(True)
+        self.theme_buttons[theme_choice()].setChecked(True)
         farm = get_farm(db)
         self.farm_name.setText(farm.name)
         self.farm_years.setValue(farm.rotation_years)
@@ -349,11 +379,19 @@ class SettingsPage(Page):
 
     def set_text_size(self, size: str) -> None:
         """Use ``size`` for text on this PC from now on."""
-        settings = Settings()
-        settings.set("text_size", size)
+        self._change_look("text_size", size)
+
+    def set_theme(self, theme: str) -> None:
+        """Use the colours ``theme`` on this PC from now on ("system": the computer's)."""
+        self._change_look("theme", theme)
+
+    def _change_look(self, name: str, value: str) -> None:
+        # Kept in this PC's settings file, not the farm's data: another PC may need other sizes.
+        Settings().set(name, value)
+        look = {"text_size": text_size(), "theme": theme_choice(), name: value}
         instance = QApplication.instance()
         if isinstance(instance, QApplication):
-            apply_theme(instance, size, settings.get("theme"))
+            apply_theme(instance, look["text_size"], look["theme"])
         self.context.announce(Topic.LOOK)
 
     def save_farm(self) -> None:
