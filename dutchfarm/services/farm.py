@@ -108,23 +108,31 @@ def current_season(db: Database, today: dt.date | None = None) -> SeasonInfo | N
     return seasons[-1] if seasons else None
 
 
+def begin_season(
+    session: Session, actor: Actor, year: int, rotation_years: int | None = None
+) -> Season:
+    """Add the season of ``year`` in an open session (the caller checks who may)."""
+    if not 1900 <= year <= 2999:
+        raise BadInput("Please give a year such as 2027.")
+    if session.scalar(select(Season.id).where(Season.year == year)) is not None:
+        raise BadInput(f"The {year} season has already started.")
+    years = _check_years(rotation_years or _farm(session).rotation_years)
+    started = dt.date.today() if dt.date.today().year == year else dt.date(year, 1, 1)
+    season = Season(year=year, rotation_years=years, started_on=started)
+    session.add(season)
+    session.flush()
+    audit(session, actor, "season_started", f"{year}, {years} years")
+    return season
+
+
 def start_season(
     db: Database, actor: Actor, year: int, rotation_years: int | None = None
 ) -> SeasonInfo:
     """Start a new season; its rotation length defaults to the farm's."""
     with db.transaction() as session:
         require_coordinator(session, actor, "start a season")
-        if not 1900 <= year <= 2999:
-            raise BadInput("Please give a year such as 2027.")
-        if session.scalar(select(Season.id).where(Season.year == year)) is not None:
-            raise BadInput(f"The {year} season has already started.")
-        years = _check_years(rotation_years or _farm(session).rotation_years)
-        started = dt.date.today() if dt.date.today().year == year else dt.date(year, 1, 1)
-        season = Season(year=year, rotation_years=years, started_on=started)
-        session.add(season)
-        session.flush()
-        audit(session, actor, "season_started", f"{year}, {years} years")
-        return SeasonInfo(season.id, year, years, started, 0, 0)
+        season = begin_season(session, actor, year, rotation_years)
+        return SeasonInfo(season.id, year, season.rotation_years, season.started_on, 0, 0)
 
 
 def remove_empty_season(db: Database, actor: Actor, season_id: int) -> int:

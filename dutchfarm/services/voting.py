@@ -230,19 +230,24 @@ def _option(option: BallotOption | None, crop_id: int, position: int) -> BallotO
     return option
 
 
+def add_ballot(session: Session, actor: Actor, season_id: int, draft: BallotDraft) -> BallotInfo:
+    """Add a draft vote to a season in an open session (the caller checks who may)."""
+    question, crops = _check_draft(session, draft)
+    ballot = Ballot(season_id=season_id, status=BallotStatus.DRAFT)
+    _apply_draft(ballot, draft, question, crops)
+    session.add(ballot)
+    session.flush()
+    audit(session, actor, "ballot_created", f"{ballot.id} {question}")
+    return refreshed_info(session, ballot.id)
+
+
 def create_ballot(db: Database, actor: Actor, season_id: int, draft: BallotDraft) -> BallotInfo:
     """Set up a new vote for a season, as a draft nobody can vote on yet."""
     with db.transaction() as session:
         require_staff(session, actor, "set up a vote")
         if session.get(Season, season_id) is None:
             raise NotFound("That season is not there any more.")
-        question, crops = _check_draft(session, draft)
-        ballot = Ballot(season_id=season_id, status=BallotStatus.DRAFT)
-        _apply_draft(ballot, draft, question, crops)
-        session.add(ballot)
-        session.flush()
-        audit(session, actor, "ballot_created", f"{ballot.id} {question}")
-        return refreshed_info(session, ballot.id)
+        return add_ballot(session, actor, season_id, draft)
 
 
 def update_ballot(db: Database, actor: Actor, ballot_id: int, draft: BallotDraft) -> BallotInfo:

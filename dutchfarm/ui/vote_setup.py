@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QButtonGroup,
     QCheckBox,
     QFormLayout,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from dutchfarm.domain.terms import BallotMethod
 from dutchfarm.services.catalogue import CropInfo, list_crops
+from dutchfarm.services.vote_seasons import VoteSeason, create_ballot_for_season
 from dutchfarm.services.voting import (
     MAX_CROPS,
     MAX_DOTS,
@@ -30,7 +32,6 @@ from dutchfarm.services.voting import (
     TIE_RULES,
     BallotDraft,
     BallotInfo,
-    create_ballot,
     delete_ballot,
     open_ballot,
     return_to_draft,
@@ -81,7 +82,6 @@ class BallotForm(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.season_id: int | None = None
         self.editing: BallotInfo | None = None
         self.order: list[int] = []
         wide = text_scale() < 1.3
@@ -91,6 +91,16 @@ class BallotForm(QWidget):
         outer.addWidget(self.heading)
         self.season_words = label("", "muted")
         outer.addWidget(self.season_words)
+        # A new vote can be for next season, which starts when the vote is set up.
+        self.season_row = QHBoxLayout()
+        self.season_row.addWidget(_icon("season", 32, "Season"))
+        self.season_row.addWidget(label("Which season is it for?"))
+        self.season_group = QButtonGroup(self)
+        self.season_group.buttonToggled.connect(self._season_changed)
+        self.season_buttons: dict[int, PictureButton] = {}
+        self.season_row.addStretch(1)
+        outer.addLayout(self.season_row)
+        self.year: int | None = None
         columns = QHBoxLayout() if wide else QVBoxLayout()
         settings = QWidget()
         form = QVBoxLayout(settings)
@@ -147,7 +157,7 @@ class BallotForm(QWidget):
         self.chosen_words = label("", "heading")
         crop_layout.addWidget(self.chosen_words)
         search_row = QHBoxLayout()
-        search_row.addWidget(_icon("search", 32))
+        search_row.addWidget(_icon("search", 32, "Search"))
         self.search = QLineEdit()
         self.search.setAccessibleName("Find a crop")
         self.search.setPlaceholderText("Type to find a crop")
@@ -195,18 +205,48 @@ class BallotForm(QWidget):
         self.choices = {choice.crop.id: choice for choice in choices}
         self.crop_grid.set_cards(list(choices))
 
-    def start_new(self, season_id: int, year: int) -> None:
-        """Empty the form for a new vote in a season."""
-        self.season_words.setText(f"This vote is for the {year} season.")
-        self._fill(season_id, None, BallotDraft(f"What shall we grow in {year}?", seats=4))
+    def start_new(self, seasons: list[VoteSeason], year: int) -> None:
+        """Empty the form for a new vote, for one of ``seasons`` (``year`` chosen first)."""
+        self._show_seasons(seasons)
+        self.year = None
+        self._fill(None, BallotDraft(_question(year), seats=4))
+        self.season_buttons[year].setChecked(True)
 
     def edit(self, ballot: BallotInfo) -> None:
         """Fill the form with a draft ballot, to change it."""
+        self._show_seasons([])
+        self.year = ballot.year
         self.season_words.setText(f"This vote is for the {ballot.year} season.")
-        self._fill(ballot.season_id, ballot, ballot.draft())
+        self._fill(ballot, ballot.draft())
 
-    def _fill(self, season_id: int, ballot: BallotInfo | None, draft: BallotDraft) -> None:
-        self.season_id = season_id
+    def _show_seasons(self, seasons: list[VoteSeason]) -> None:
+        for button in self.season_buttons.values():
+            self.season_group.removeButton(button)
+            button.deleteLater()
+        self.season_buttons = {}
+        for season in seasons:
+            button = PictureButton("season", season.words, large=True)
+            button.setCheckable(True)
+            self.season_group.addButton(button)
+            self.season_row.insertWidget(self.season_row.count() - 1, button)
+            self.season_buttons[season.year] = button
+        for index in range(self.season_row.count()):
+            item = self.season_row.itemAt(index)
+            widget = item.widget() if item is not None else None
+            if widget is not None and widget not in self.season_buttons.values():
+                widget.setVisible(bool(seasons))
+        self.season_words.setVisible(not seasons)
+
+    def _season_changed(self, button: QAbstractButton, on: bool) -> None:
+        if not on:
+            return
+        year = next(y for y, b in self.season_buttons.items() if b is button)
+        # The question follows the season, unless someone has written their own.
+        if self.year is None or self.question.text() == _question(self.year):
+            self.question.setText(_question(year))
+        self.year = year
+
+    def _fill(self, ballot: BallotInfo | None, draft: BallotDraft) -> None:
         self.editing = ballot
         self._load_crops()
         self.heading.setText("Change the vote" if ballot else "A new vote")
@@ -279,13 +319,19 @@ class BallotForm(QWidget):
 
     def save(self, *, start: bool) -> None:
         """Save the vote (new or changed), and start it when asked; each step can be undone."""
-        if self.season_id is None:
+        if self.year is None:
             return
         db, actor, draft = self.context.db, self.context.actor, self.draft()
         before = self.editing
         if before is None:
             ballot = self.context.run(
-                self, create_ballot, db, actor, self.season_id, draft, announce=(Topic.VOTES,)
+                self,
+                create_ballot_for_season,
+                db,
+                actor,
+                self.year,
+                draft,
+                announce=(Topic.SEASONS, Topic.VOTES),
             )
         else:
             ballot = self.context.run(
@@ -328,6 +374,10 @@ class BallotForm(QWidget):
         )
 
 
+def _question(year: int) -> str:
+    return f"What shall we grow in {year}?"
+
+
 def _scroll(widget: QWidget) -> QScrollArea:
     area = QScrollArea()
     area.setWidgetResizable(True)
@@ -336,8 +386,8 @@ def _scroll(widget: QWidget) -> QScrollArea:
     return area
 
 
-def _icon(name: str, size: int) -> QWidget:
+def _icon(name: str, size: int, words: str) -> QWidget:
     picture = QLabel()
     picture.setPixmap(icons.pixmap(name, scaled(size)))
-    picture.setAccessibleName("Search")
+    picture.setAccessibleName(words)
     return picture

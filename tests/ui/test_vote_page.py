@@ -682,3 +682,48 @@ def test_a_vote_open_now_is_shown_straight_away(make_window, qtbot, answers):
     page = open_votes(second, qtbot)
     assert page.views.currentWidget() is page.box
     assert page.box.question.text() == "Q?"
+
+
+def test_a_new_vote_offers_next_season_and_starts_it(make_window, demo_url, qtbot, answers):
+    # On the demo farm this season's crops are chosen, so a new vote is for next season,
+    # which nobody has started yet: setting the vote up starts it.
+    window = make_window(demo_url)
+    sign_in(window, qtbot, "Sam")
+    page = open_votes(window, qtbot)
+    this_year = dt.date.today().year
+    qtbot.mouseClick(page.new_button, LEFT)
+    form = page.form
+    buttons = form.season_buttons
+    assert [b.text() for b in buttons.values()] == [
+        f"Next season: {this_year + 1}",
+        f"This season: {this_year}",
+    ]
+    assert buttons[this_year + 1].isChecked()
+    assert form.question.text() == f"What shall we grow in {this_year + 1}?"
+    # The question follows the season chosen, until someone writes their own.
+    qtbot.mouseClick(buttons[this_year], LEFT)
+    assert form.question.text() == f"What shall we grow in {this_year}?"
+    qtbot.mouseClick(buttons[this_year + 1], LEFT)
+    assert form.question.text() == f"What shall we grow in {this_year + 1}?"
+    form.question.clear()
+    qtbot.keyClicks(form.question, "Which crops next year?")
+    qtbot.mouseClick(buttons[this_year], LEFT)
+    qtbot.mouseClick(buttons[this_year + 1], LEFT)
+    assert form.question.text() == "Which crops next year?"
+    for choice in list(form.choices.values())[:6]:
+        qtbot.mouseClick(choice, LEFT)
+    qtbot.mouseClick(form.save_button, LEFT)
+    assert answers.messages == []
+
+    # The page now shows next season, with its vote, and the season box has it.
+    assert page.views.currentWidget() is page.list_view
+    assert page.season.year == this_year + 1
+    assert page.season_box.currentText() == str(this_year + 1)
+    [ballot] = list_ballots(window.context.db, page.season.id)
+    assert ballot.question == "Which crops next year?"
+    assert (ballot.id, "start") in page.ballot_buttons
+    # Changing a saved vote keeps its season, with no season to choose.
+    qtbot.mouseClick(page.ballot_buttons[(ballot.id, "change")], LEFT)
+    assert not form.season_buttons
+    assert form.season_words.isVisible()
+    assert form.season_words.text() == f"This vote is for the {this_year + 1} season."

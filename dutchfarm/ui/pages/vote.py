@@ -22,6 +22,7 @@ from dutchfarm.services.vote_closing import (
     close_ballot,
     reopen_ballot,
 )
+from dutchfarm.services.vote_seasons import seasons_for_a_new_vote
 from dutchfarm.services.voting import (
     METHOD_ICONS,
     METHOD_WORDS,
@@ -156,7 +157,7 @@ class VotePage(Page):
         self.season_box.blockSignals(False)
         self.ballots = list_ballots(self.context.db, self.season.id) if self.season else []
         staff = self.context.actor.role in (Role.VOLUNTEER, Role.COORDINATOR)
-        self.new_button.setVisible(staff and self.season is not None)
+        self.new_button.setVisible(staff)
         if not self._landed:
             self._landed = True
             open_now = next((b for b in self.ballots if b.status is BallotStatus.OPEN), None)
@@ -289,10 +290,13 @@ class VotePage(Page):
             self.change_vote(ballot)
 
     def new_vote(self) -> None:
-        """Open the set-up form for a new vote in the season shown."""
-        if self.season is None:
+        """Open the set-up form for a new vote: for next season once this one has its crops."""
+        seasons = seasons_for_a_new_vote(self.context.db)
+        if not seasons:
             return
-        self.form.start_new(self.season.id, self.season.year)
+        shown = next((s for s in seasons if self.season and s.year == self.season.year), None)
+        first = shown if shown is not None and not shown.crops_chosen else seasons[0]
+        self.form.start_new(seasons, first.year)
         self.views.setCurrentWidget(self.form)
 
     def change_vote(self, ballot: BallotInfo) -> None:
@@ -301,6 +305,9 @@ class VotePage(Page):
         self.views.setCurrentWidget(self.form)
 
     def _saved(self, ballot: BallotInfo, started: bool) -> None:
+        # The vote may be for another season (next season, perhaps just started): show that.
+        self.seasons = list_seasons(self.context.db)
+        self.season = next((s for s in self.seasons if s.id == ballot.season_id), self.season)
         if started:
             self.show_ballot(ballot.id)
         else:
