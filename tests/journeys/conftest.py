@@ -8,12 +8,14 @@ system's file and print choosers are answered, as a person would answer them.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import subprocess
 import warnings
 from collections.abc import Callable
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
@@ -29,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from dutchfarm.ui import dialogs
+from dutchfarm.ui.context import Topic
 
 LEFT = Qt.MouseButton.LeftButton
 NO_KEYS = Qt.KeyboardModifier.NoModifier
@@ -313,3 +316,76 @@ def journey(make_window, demo_url, qtbot, monkeypatch, answers) -> Journey:
     """The demo farm's main window, as it opens, with a person in front of it."""
     window = make_window(demo_url)
     return Journey(qtbot, monkeypatch, answers, window)
+
+
+# --- the group's vote for 2027 (journey 1), which journey 2 plans from --------------------
+
+# The eight crops on the cards, as the cards name them.
+VOTE_CROPS = (
+    "Strawberries",
+    "Tomatoes",
+    "Potatoes",
+    "Carrots",
+    "Sweetcorn",
+    "Pumpkins",
+    "Runner beans",
+    "Courgettes",
+)
+# Who put their three dots where. Strawberries 9, potatoes 7, carrots 6; tomatoes and
+# sweetcorn 5 each from 3 people each: a tie for the fourth place that only a quick vote
+# settles.
+DOTS = {
+    "Jackie": {"Strawberries": 3},
+    "Marco": {"Sweetcorn": 2, "Strawberries": 1},
+    "Tom": {"Carrots": 2, "Potatoes": 1},
+    "Lee": {"Strawberries": 2, "Tomatoes": 1},
+    "Aisha": {"Potatoes": 2, "Carrots": 1},
+    "Ben": {"Potatoes": 2, "Sweetcorn": 1},
+    "Chloe": {"Tomatoes": 2, "Strawberries": 1},
+    "Dev": {"Carrots": 2, "Pumpkins": 1},
+    "Ellie": {"Strawberries": 2, "Potatoes": 1},
+    "Femi": {"Tomatoes": 2, "Pumpkins": 1},
+    "Priya": {"Potatoes": 1, "Carrots": 1, "Runner beans": 1},
+    "Rosa": {"Sweetcorn": 2, "Courgettes": 1},
+}
+# The quick vote on the tie: seven for tomatoes, five for sweetcorn, three dots each.
+RUNOFF = {name: {"Tomatoes" if n < 7 else "Sweetcorn": 3} for n, name in enumerate(DOTS)}
+CHOSEN = ("Strawberries", "Potatoes", "Carrots", "Tomatoes")
+
+
+@pytest.fixture
+def crops_chosen_for_2027(journey: Journey) -> int:
+    """Before journey 2: the group's vote for 2027 as journey 1 holds it; the season's id."""
+    from dutchfarm.services.auth import sign_in
+    from dutchfarm.services.catalogue import list_crops
+    from dutchfarm.services.people import list_people
+    from dutchfarm.services.vote_closing import close_ballot, start_runoff
+    from dutchfarm.services.vote_seasons import create_ballot_for_season
+    from dutchfarm.services.voting import BallotDraft, cast_vote, open_ballot
+
+    db = journey.db
+    people = {person.name: person.id for person in list_people(db)}
+    crops = {crop.plural: crop.id for crop in list_crops(db)}
+    sam = sign_in(db, people["Sam"])
+    year = dt.date.today().year + 1
+    draft = BallotDraft(
+        f"What shall we grow in {year}?", seats=4, crop_ids=tuple(crops[c] for c in VOTE_CROPS)
+    )
+    ballot = create_ballot_for_season(db, sam, year, draft)
+    for plan, ballot_id in ((DOTS, ballot.id), (RUNOFF, None)):
+        if ballot_id is None:
+            ballot_id = start_runoff(db, sam, ballot.id).id
+        else:
+            open_ballot(db, sam, ballot_id)
+        for name, dots in plan.items():
+            marks = {crops[crop]: count for crop, count in dots.items()}
+            cast_vote(db, sam, ballot_id, people[name], marks)
+        close_ballot(db, sam, ballot_id)
+    journey.context.announce(*Topic)
+    return ballot.season_id
+
+
+@pytest.fixture
+def the_vote() -> SimpleNamespace:
+    """The group's vote for next season: the cards, everyone's dots, the quick vote, winners."""
+    return SimpleNamespace(crops=VOTE_CROPS, dots=DOTS, runoff=RUNOFF, chosen=CHOSEN)
