@@ -159,7 +159,8 @@ def _lines(axes: Axes, series: Sequence[Series], year: int, size: float, unit_wo
         )
     axes.set_ylim(bottom=0, top=max(heights) * 1.08 or 1.0)
     _months(axes, year, size)
-    axes.set_xlim(max(0, first_day - 7), last_day + pad)
+    # A few days' picking still shows a month or so, so that a month is named under it.
+    axes.set_xlim(max(0, min(first_day - 7, last_day - 35)), last_day + pad)
 
 
 def _amount(value: float, kg: bool) -> str:
@@ -326,8 +327,10 @@ def draw_mine(figure: Figure, charts: SeasonCharts, scale: float = 1.0) -> None:
         axes = _axes(figure, size)
         _nothing(axes, size)
         return
+    drawn = []
     for number, kind in enumerate(panels, start=1):
         axes = _axes(figure, size, position=100 * len(panels) + 10 + number)
+        drawn.append(axes)
         if kind == "kg":
             _title(axes, f"Kilograms picked ({charts.year})", size)
             _lines(axes, charts.cumulative, charts.year, size, unit_words=False)
@@ -337,6 +340,11 @@ def draw_mine(figure: Figure, charts: SeasonCharts, scale: float = 1.0) -> None:
             _lines(axes, charts.counts[:6], charts.year, size, unit_words=True)
             axes.set_ylabel("how many", fontsize=size, color=INK)
             axes.yaxis.set_major_locator(MaxNLocator(integer=True))
+    # Both panels keep the same calendar, so that a day sits at one place in each.
+    left = min(axes.get_xlim()[0] for axes in drawn)
+    right = max(axes.get_xlim()[1] for axes in drawn)
+    for axes in drawn:
+        axes.set_xlim(left, right)
 
 
 DRAW: dict[str, Callable[[Figure, SeasonCharts, float], None]] = {
