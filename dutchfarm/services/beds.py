@@ -405,39 +405,57 @@ def add_diary_entry(
 ) -> DiaryInfo:
     """Write down something done to a bed today, by the current user."""
     with db.transaction() as session:
-        bed = _get_bed(session, bed_id)
-        _require_writer(actor, bed)
-        try:
-            words = clean_text(note or "", what="note", longest=500, required=False) or None
-        except ValueError as error:
-            raise BadInput(str(error)) from error
-        if action is DiaryAction.NOTE and not words:
-            raise BadInput("Please write the note first.")
-        when = day or dt.date.today()
-        if when > dt.date.today():
-            raise BadInput("The diary is for things already done.")
-        if when.year < EARLIEST_YEAR:
-            raise BadInput(f"Please choose a day from {EARLIEST_YEAR} on.")
-        entry = DiaryEntry(
-            bed_id=bed.id, person_id=actor.person_id, action=action, day=when, note=words
-        )
-        session.add(entry)
-        session.flush()
+        entry = write_diary(session, actor, bed_id, action, note, day)
         person = session.get(Person, actor.person_id) if actor.person_id else None
         return DiaryInfo(entry.id, entry.day, entry.action, entry.note, _badge(person) or SOMEONE)
+
+
+def write_diary(
+    session: Session,
+    actor: Actor,
+    bed_id: int,
+    action: DiaryAction,
+    note: str | None = None,
+    day: dt.date | None = None,
+) -> DiaryEntry:
+    """Add a diary entry inside the caller's transaction, after the checks."""
+    bed = _get_bed(session, bed_id)
+    _require_writer(actor, bed)
+    try:
+        words = clean_text(note or "", what="note", longest=500, required=False) or None
+    except ValueError as error:
+        raise BadInput(str(error)) from error
+    if action is DiaryAction.NOTE and not words:
+        raise BadInput("Please write the note first.")
+    when = day or dt.date.today()
+    if when > dt.date.today():
+        raise BadInput("The diary is for things already done.")
+    if when.year < EARLIEST_YEAR:
+        raise BadInput(f"Please choose a day from {EARLIEST_YEAR} on.")
+    entry = DiaryEntry(
+        bed_id=bed.id, person_id=actor.person_id, action=action, day=when, note=words
+    )
+    session.add(entry)
+    session.flush()
+    return entry
 
 
 def remove_diary_entry(db: Database, actor: Actor, entry_id: int) -> None:
     """Take a diary entry back out (to undo it); people may remove only their own."""
     with db.transaction() as session:
-        entry = session.get(DiaryEntry, entry_id)
-        if entry is None:
-            raise NotFound("That diary entry is not there any more.")
-        bed = _get_bed(session, entry.bed_id)
-        _require_writer(actor, bed)
-        if actor.role is Role.SERVICE_USER and entry.person_id != actor.person_id:
-            raise NotAllowed("You can only take back your own diary entries.")
-        session.delete(entry)
+        drop_diary_entry(session, actor, entry_id)
+
+
+def drop_diary_entry(session: Session, actor: Actor, entry_id: int) -> None:
+    """Delete a diary entry inside the caller's transaction, after the checks."""
+    entry = session.get(DiaryEntry, entry_id)
+    if entry is None:
+        raise NotFound("That diary entry is not there any more.")
+    bed = _get_bed(session, entry.bed_id)
+    _require_writer(actor, bed)
+    if actor.role is Role.SERVICE_USER and entry.person_id != actor.person_id:
+        raise NotAllowed("You can only take back your own diary entries.")
+    session.delete(entry)
 
 
 def add_planting(

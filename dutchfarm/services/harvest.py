@@ -200,7 +200,8 @@ def _query() -> Any:
     )
 
 
-def _one(session: Session, harvest_id: int) -> HarvestInfo:
+def harvest_info(session: Session, harvest_id: int) -> HarvestInfo:
+    """Return one harvest with its names, inside the caller's session."""
     row = session.execute(_query().where(Harvest.id == harvest_id)).one_or_none()
     if row is None:
         raise NotFound("That harvest is not in the log any more.")
@@ -229,7 +230,7 @@ def list_harvests(
 def get_harvest(db: Database, harvest_id: int) -> HarvestInfo:
     """Return one harvest."""
     with db.reading() as session:
-        return _one(session, harvest_id)
+        return harvest_info(session, harvest_id)
 
 
 def add_harvest(
@@ -237,13 +238,20 @@ def add_harvest(
 ) -> HarvestInfo:
     """Log a harvest; a gardener may log only their own."""
     with db.transaction() as session:
-        _require_may_change(session, actor, draft.picked_by_id)
-        variety = _check(session, draft, today or dt.date.today())
-        harvest = Harvest(imported=False)
-        _apply(session, harvest, draft, variety)
-        session.add(harvest)
-        session.flush()
-        return _one(session, harvest.id)
+        return harvest_info(session, log_harvest(session, actor, draft, today).id)
+
+
+def log_harvest(
+    session: Session, actor: Actor, draft: HarvestDraft, today: dt.date | None = None
+) -> Harvest:
+    """Add a harvest inside the caller's transaction, after the checks."""
+    _require_may_change(session, actor, draft.picked_by_id)
+    variety = _check(session, draft, today or dt.date.today())
+    harvest = Harvest(imported=False)
+    _apply(session, harvest, draft, variety)
+    session.add(harvest)
+    session.flush()
+    return harvest
 
 
 def update_harvest(
@@ -264,19 +272,24 @@ def update_harvest(
         variety = _check(session, draft, today or dt.date.today())
         _apply(session, harvest, draft, variety)
         session.flush()
-        return _one(session, harvest.id)
+        return harvest_info(session, harvest.id)
 
 
 def delete_harvest(db: Database, actor: Actor, harvest_id: int) -> HarvestInfo:
     """Take a harvest out of the log; return it, so that it can be put back."""
     with db.transaction() as session:
-        harvest = session.get(Harvest, harvest_id)
-        if harvest is None:
-            raise NotFound("That harvest is not in the log any more.")
-        _require_may_change(session, actor, harvest.picked_by_id)
-        info = _one(session, harvest_id)
-        session.delete(harvest)
-        return info
+        return drop_harvest(session, actor, harvest_id)
+
+
+def drop_harvest(session: Session, actor: Actor, harvest_id: int) -> HarvestInfo:
+    """Delete a harvest inside the caller's transaction, after the checks; return it."""
+    harvest = session.get(Harvest, harvest_id)
+    if harvest is None:
+        raise NotFound("That harvest is not in the log any more.")
+    _require_may_change(session, actor, harvest.picked_by_id)
+    info = harvest_info(session, harvest_id)
+    session.delete(harvest)
+    return info
 
 
 def restore_harvest(db: Database, actor: Actor, info: HarvestInfo) -> HarvestInfo:
@@ -300,7 +313,7 @@ def restore_harvest(db: Database, actor: Actor, info: HarvestInfo) -> HarvestInf
         )
         session.add(harvest)
         session.flush()
-        return _one(session, harvest.id)
+        return harvest_info(session, harvest.id)
 
 
 def harvest_choices(db: Database, actor: Actor, season_id: int | None = None) -> HarvestChoices:

@@ -44,10 +44,17 @@ class HarvestChart(QWidget):
     """A season chart with a sentence above it and a button to save it as a picture."""
 
     def __init__(
-        self, context: AppContext, parent: QWidget | None = None, *, saving: bool = True
+        self,
+        context: AppContext,
+        parent: QWidget | None = None,
+        *,
+        saving: bool = True,
+        panel_height: int = PANEL_HEIGHT,
     ) -> None:
         super().__init__(parent)
         self.context = context
+        # The height of each panel of one person's or bed's chart, before the text scale.
+        self.panel_height = panel_height
         self.setAccessibleName("Harvest chart")
         self.kind = "mine"
         self.season_id: int | None = None
@@ -175,7 +182,7 @@ class HarvestChart(QWidget):
         if self.kind == "mine":
             from dutchfarm.ui.charts import panels_of
 
-            self.canvas.setMinimumHeight(scaled(PANEL_HEIGHT) * panels_of(self.charts))
+            self.canvas.setMinimumHeight(scaled(self.panel_height) * panels_of(self.charts))
         else:
             self.canvas.setMinimumHeight(scaled(PANEL_HEIGHT + 60))
         self.canvas.draw(self.kind, self.charts)

@@ -41,6 +41,7 @@ from dutchfarm.services.harvest import (
     restore_harvest,
     update_harvest,
 )
+from dutchfarm.services.picking import log_picking, take_back_picking
 from dutchfarm.ui import icons
 from dutchfarm.ui.context import AppContext, Topic
 from dutchfarm.ui.theme import TARGET_LARGE, colours
@@ -54,6 +55,7 @@ UNITS = (
     (Unit.BUNCH, "bunch", "Bunches"),
 )
 LONGEST_NUMBER = 7
+PICKED_WORDS = "You picked {}. Well done!"
 
 
 class NumberPad(QWidget):
@@ -173,10 +175,13 @@ class QuickHarvestPanel(QWidget):
         *,
         bed_id: int | None = None,
         columns: int = 4,
+        diary: bool = False,
     ) -> None:
         super().__init__(parent)
         self.context = context
         self.bed_id = bed_id
+        # On a bed's record, a new harvest is also written in the bed's diary.
+        self.diary = diary
         self.columns = columns
         self.crop: CropChoice | None = None
         self.editing: HarvestInfo | None = None
@@ -359,13 +364,31 @@ class QuickHarvestPanel(QWidget):
             picked_by_id=before.picked_by_id if before else actor.person_id,
             variety=before.variety if before else None,
         )
-        saved = save_harvest(
-            self.context, self, before, draft, "You picked {}. Well done!", "Changed to {}."
-        )
+        if self.diary and before is None:
+            saved = self._log_picking(draft)
+        else:
+            saved = save_harvest(self.context, self, before, draft, PICKED_WORDS, "Changed to {}.")
         if saved is None:
             return
         self.start_again()
         self.saved.emit(saved)
+
+    def _log_picking(self, draft: HarvestDraft) -> HarvestInfo | None:
+        context = self.context
+        db, actor = context.db, context.actor
+        announce = (Topic.HARVESTS, Topic.BEDS)
+        picking = context.run(self, log_picking, db, actor, draft, announce=announce)
+        if picking is None:
+            return None
+        saved = picking.harvest
+        words = describe_amount(saved.quantity, saved.unit, saved.crop_name, saved.crop_plural)
+        # The Undo bar outlives a dialog this panel sits in: its messages go to the window.
+        window = self.window().parentWidget() or self.window()
+        context.offer_undo(
+            PICKED_WORDS.format(words),
+            lambda: context.run(window, take_back_picking, db, actor, picking, announce=announce),
+        )
+        return saved
 
 
 def take_out(context: AppContext, parent: QWidget, harvest: HarvestInfo) -> None:

@@ -6,7 +6,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog
 
-from dutchfarm.domain.terms import DiaryAction
+from dutchfarm.domain.terms import DiaryAction, Unit
 from dutchfarm.services.auth import sign_in
 from dutchfarm.services.beds import add_diary_entry, bed_of, bed_record, list_beds
 from dutchfarm.services.errors import NotAllowed
@@ -250,3 +250,24 @@ def test_the_record_shows_the_beds_harvest(make_window, demo_url, qtbot):
     assert texts == [
         f"{line.crop.name}: {line.grams / 1000:.1f} kg" for line in record.harvest if line.grams
     ]
+
+
+def test_the_record_follows_the_harvest_log_while_it_is_shown(make_window, demo_url, qtbot):
+    window = make_window(demo_url)
+    tap_picture(window, qtbot, "Jackie")
+    page = window.pages["bed"]
+
+    def lines():
+        return [page.harvest_list.item(i).text() for i in range(page.harvest_list.count())]
+
+    before = lines()
+    harvest = window.show_page("harvest").gardener.entry
+    qtbot.mouseClick(harvest.button_for("Strawberries"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(harvest.pad.keys["6"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(harvest.unit_buttons[Unit.COUNT], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(harvest.done_button, Qt.MouseButton.LeftButton)
+    window.context.go("bed")
+    assert lines()[0].endswith(", 6 picked")
+    # Undo, tapped with her bed on show, takes the 6 strawberries off it there and then.
+    qtbot.mouseClick(window.undo_bar.undo_button, Qt.MouseButton.LeftButton)
+    assert lines() == before

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QPoint, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QIcon, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -41,6 +41,7 @@ from dutchfarm.services.errors import ServiceError
 from dutchfarm.services.rotation import add_wish, remove_wish, upcoming_year, wishes_of
 from dutchfarm.ui import dialogs, icons
 from dutchfarm.ui.context import AppContext, Topic
+from dutchfarm.ui.harvest_chart import HarvestChart
 from dutchfarm.ui.pages.base import Page
 from dutchfarm.ui.theme import TARGET, TARGET_LARGE
 from dutchfarm.ui.widgets import Card, PictureButton, clear_layout, label, picture, scaled
@@ -73,6 +74,9 @@ DIARY_ICONS = {
     DiaryAction.PICKED: "picked",
     DiaryAction.NOTE: "note",
 }
+BED_CHART_PANEL = 210
+# How many of today's entries show under the picture buttons.
+TODAY_SHOWN = 3
 STATUS_WORDS = {
     PlantingStatus.PLANNED: "Planned",
     PlantingStatus.GROWING: "Growing",
@@ -112,8 +116,24 @@ def diary_picture(entry: DiaryInfo, size: int) -> QPixmap:
 
 def diary_words(entry: DiaryInfo) -> str:
     """Return an entry as one short sentence with its date."""
+    if entry.action is DiaryAction.PICKED and entry.note:
+        # "I picked" keeps how much in the note: "Jackie picked 6 strawberries."
+        return f"{short_date(entry.day)}: {entry.person.name} picked {entry.note}."
     sentence = f"{short_date(entry.day)}: {entry.person.name} {DONE_WORDS[entry.action]}."
     return f"{sentence} {entry.note}" if entry.note else sentence
+
+
+def _diary_row_height() -> int:
+    return max(TARGET, scaled(40) + 12)
+
+
+def _fill_diary(diary: QListWidget, entries: list[DiaryInfo]) -> None:
+    """Show diary entries in a list, each with the person's and the action's picture."""
+    diary.clear()
+    for entry in entries:
+        item = QListWidgetItem(QIcon(diary_picture(entry, scaled(40))), diary_words(entry))
+        item.setSizeHint(QSize(0, _diary_row_height()))
+        diary.addItem(item)
 
 
 class PlantingCard(QFrame):
@@ -165,21 +185,22 @@ class BedRecordPage(Page):
     name = "bed"
     title = "My bed"
     icon_name = "bed"
-    topics = frozenset({Topic.BEDS, Topic.USER, Topic.PEOPLE})
+    topics = frozenset({Topic.BEDS, Topic.USER, Topic.PEOPLE, Topic.HARVESTS, Topic.SEASONS})
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.record: BedRecord | None = None
+        self.picked_dialog: QWidget | None = None
         self.owner_line = label("")
         self.outer.addWidget(self.owner_line)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         host = QWidget()
         self.column = QVBoxLayout(host)
         self.column.setSpacing(16)
-        scroll.setWidget(host)
-        self.outer.addWidget(scroll, 1)
+        self.scroll.setWidget(host)
+        self.outer.addWidget(self.scroll, 1)
 
         self.actions_card = Card()
         self.actions_card.body.addWidget(label("What did you do today? Tap a picture.", "heading"))
@@ -190,7 +211,11 @@ class BedRecordPage(Page):
         for index, (action, icon_name, words) in enumerate(ACTIONS):
             button = PictureButton(icon_name, words, icon_size=64, vertical=True, large=True)
             button.setMinimumSize(max(TARGET_LARGE, scaled(130)), max(TARGET_LARGE, scaled(120)))
-            button.clicked.connect(lambda _=False, a=action: self.add_entry(a))
+            if action is DiaryAction.PICKED:
+                # What was picked goes in the harvest log too: its picture and how much.
+                button.clicked.connect(self.pick)
+            else:
+                button.clicked.connect(lambda _=False, a=action: self.add_entry(a))
             grid.addWidget(button, index // per_row, index % per_row)
             self.action_buttons[action] = button
         self.actions_card.body.addLayout(grid)
@@ -204,6 +229,12 @@ class BedRecordPage(Page):
         self.note_button.clicked.connect(lambda: self.add_entry(DiaryAction.NOTE))
         note_row.addWidget(self.note_button)
         self.actions_card.body.addLayout(note_row)
+        # What was done today shows here, beside the pictures just tapped; the whole diary
+        # is further down the page.
+        self.done_today = QListWidget()
+        self.done_today.setAccessibleName("Done in this bed today")
+        self.done_today.setIconSize(QSize(scaled(40) * 2 + 4, scaled(40)))
+        self.actions_card.body.addWidget(self.done_today)
         self.column.addWidget(self.actions_card)
 
         self.look_only = label("")
@@ -220,6 +251,18 @@ class BedRecordPage(Page):
         plantings_card.body.addLayout(self.plantings_box)
         self.column.addWidget(plantings_card)
 
+        harvest_card = Card()
+        self.harvest_heading = label("Picked this season", "heading")
+        harvest_card.body.addWidget(self.harvest_heading)
+        self.harvest_list = QListWidget()
+        self.harvest_list.setAccessibleName("Picked from this bed this season")
+        self.harvest_list.setIconSize(QSize(scaled(40), scaled(40)))
+        harvest_card.body.addWidget(self.harvest_list)
+        # Low enough that both panels (weighed, counted) fit on the screen at once.
+        self.harvest_chart = HarvestChart(context, saving=False, panel_height=BED_CHART_PANEL)
+        harvest_card.body.addWidget(self.harvest_chart)
+        self.column.addWidget(harvest_card)
+
         self.wishes_card = Card()
         wish_heading = QHBoxLayout()
         self.wishes_title = label("", "heading")
@@ -231,15 +274,6 @@ class BedRecordPage(Page):
         self.wishes_box = QHBoxLayout()
         self.wishes_card.body.addLayout(self.wishes_box)
         self.column.addWidget(self.wishes_card)
-
-        harvest_card = Card()
-        self.harvest_heading = label("Picked this season", "heading")
-        harvest_card.body.addWidget(self.harvest_heading)
-        self.harvest_list = QListWidget()
-        self.harvest_list.setAccessibleName("Picked from this bed this season")
-        self.harvest_list.setIconSize(QSize(scaled(40), scaled(40)))
-        harvest_card.body.addWidget(self.harvest_list)
-        self.column.addWidget(harvest_card)
 
         diary_card = Card()
         diary_card.body.addWidget(label("Diary: what was done", "heading"))
@@ -289,12 +323,11 @@ class BedRecordPage(Page):
         self._show_plantings(record)
         self._show_wishes(record)
         self._show_harvest(record)
-        self.diary.clear()
-        size = scaled(40)
-        for entry in record.diary:
-            item = QListWidgetItem(QIcon(diary_picture(entry, size)), diary_words(entry))
-            item.setSizeHint(QSize(0, max(TARGET, size + 12)))
-            self.diary.addItem(item)
+        today = dt.date.today()
+        _fill_diary(self.diary, record.diary)
+        _fill_diary(self.done_today, [e for e in record.diary if e.day == today][:TODAY_SHOWN])
+        self.done_today.setVisible(self.done_today.count() > 0)
+        self.done_today.setFixedHeight(self.done_today.count() * _diary_row_height() + 8)
 
     def _show_plantings(self, record: BedRecord) -> None:
         clear_layout(self.plantings_box)
@@ -377,6 +410,12 @@ class BedRecordPage(Page):
             self.harvest_list.addItem("Nothing picked yet this season.")
         rows = max(1, self.harvest_list.count())
         self.harvest_list.setFixedHeight(rows * max(TARGET, scaled(48)) + 8)
+        # On "My bed" the chart is the gardener's own harvest; on any other bed, the bed's.
+        actor, owner = self.context.actor, record.bed.owner
+        if owner is not None and actor.person_id == owner.id:
+            self.harvest_chart.show_person(owner.id)
+        else:
+            self.harvest_chart.show_bed(record.bed.id, name=record.bed.name)
 
     def _call(self, action: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         return self.context.run(
@@ -406,6 +445,28 @@ class BedRecordPage(Page):
             f"Saved: {entry.person.name} {DONE_WORDS[action]}.",
             lambda: self._call(remove_diary_entry, entry.id),
         )
+
+    def pick(self) -> None:
+        """'I picked': tap the crop's picture, how much on the number pad, then Done."""
+        if self.record is None:
+            return
+        from dutchfarm.ui.picked_dialog import PickedDialog
+
+        self.picked_dialog = PickedDialog(
+            self.context, self.record.bed.id, self.record.bed.name, self
+        )
+        if dialogs.show_dialog(self.picked_dialog):
+            # The reward: the chart of what they picked, gone up, in view.
+            QTimer.singleShot(0, self.show_harvest_chart)
+
+    def show_harvest_chart(self) -> None:
+        """Scroll the page so that the harvest chart starts at the top of the view."""
+        # The chart may just have grown a panel: lay the page out before scrolling.
+        host = self.scroll.widget()
+        self.column.activate()
+        host.resize(host.width(), max(host.height(), host.minimumSizeHint().height()))
+        top = self.harvest_chart.mapTo(host, QPoint(0, 0)).y()
+        self.scroll.verticalScrollBar().setValue(top - 8)
 
     def choose_planting(self) -> None:
         """Add a plant to the bed by tapping its picture."""
