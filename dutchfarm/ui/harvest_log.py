@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from PySide6.QtCore import QModelIndex, QSize, Qt
 from PySide6.QtGui import QIcon
@@ -169,6 +170,11 @@ class HarvestLog(QWidget):
         """Return the year of the season chosen, or None for every season."""
         chosen = self.season_id()
         return next((s.year for s in self.seasons if s.id == chosen), None)
+
+    def show_years(self, years: Sequence[int]) -> None:
+        """Show the season of ``years`` (every season if they are several): a new import."""
+        found = [s.id for s in self.seasons if s.year in years]
+        select_data(self.season, found[0] if len(found) == 1 else ALL)
 
     def refresh(self) -> None:
         """Reload the seasons, the lists to choose from and the harvests."""

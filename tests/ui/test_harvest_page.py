@@ -312,6 +312,9 @@ def test_import_from_the_window_with_a_preview(make_window, demo_url, qtbot, mon
     assert grams == 451_406
     assert answers.messages[-1][0] == "Harvests imported"
     assert "Imported 726 harvests" in window.undo_bar.message.text()
+    # The log turns to the season that came in.
+    assert staff.log.season.currentText() == "2021"
+    assert staff.log.model.rowCount() == 726
     qtbot.mouseClick(window.undo_bar.undo_button, LEFT)
     assert count_harvests(window) == in_log
 

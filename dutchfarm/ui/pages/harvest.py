@@ -290,6 +290,10 @@ class StaffView(QWidget):
 
     def _imported(self, result: ImportResult) -> None:
         self.context.announce(Topic.HARVESTS, Topic.SEASONS)
+        # What came in is what the person wants to see next: the log, at its season.
+        self.log_button.setChecked(True)
+        self.views.setCurrentIndex(0)
+        self.log.show_years(result.plan.years)
         first, last = result.first_id, result.last_id
         if first is not None and last is not None:
             db, actor = self.context.db, self.context.actor
