@@ -291,6 +291,10 @@ class Journey:
         """Answer the next "Save as" chooser with ``path``."""
         self.monkeypatch.setattr(dialogs, "save_file", lambda *_a: str(path))
 
+    def open_as(self, path: Path) -> None:
+        """Answer the next "Open" chooser with ``path``."""
+        self.monkeypatch.setattr(dialogs, "open_file", lambda *_a: str(path))
+
     # --- the end ------------------------------------------------------------------------
 
     def last_screen(self, name: str) -> Path | None:
