@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from dutchfarm.db.database import DatabaseError, open_database
 from dutchfarm.services.backups import back_up, backups_for, restore_unopened
 from dutchfarm.services.errors import ServiceError
+from dutchfarm.services.farm_setup import start_page
 from dutchfarm.settings import Settings
 from dutchfarm.ui import dialogs
 from dutchfarm.ui.context import AppContext
@@ -66,7 +67,9 @@ def _report_unexpected(
 
 
 def open_window(database_url: str) -> MainWindow | None:
-    """Open the main window, backing the data up first; offer a backup if it cannot open.
+    """Open the main window on its first page, backing the data up first.
+
+    A farm nobody has set up opens on the welcome; one that cannot open offers a backup.
 
     Returns None when the data cannot be opened and nothing was restored; the reason has
     then been shown in a dialog and written to stderr, never as a traceback.
@@ -87,6 +90,8 @@ def open_window(database_url: str) -> MainWindow | None:
             except ServiceError as error:
                 # A backup that cannot be made (a full disk, say) is said, not fatal.
                 dialogs.warn(window, "No backup today", str(error))
+        # A new farm opens on the welcome, a farm being set up on its first steps.
+        window.show_page(start_page(window.context.db))
         return window
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
@@ -10,6 +11,10 @@ from dutchfarm.services.catalogue import CropInfo
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
+
+    from dutchfarm.ui.help_content import PageHelp
+
+T = TypeVar("T")
 
 
 def tell(parent: QWidget | None, title: str, message: str) -> None:
@@ -64,6 +69,20 @@ def choose_crop(
 
     picker = CropPicker(crops, search=search, title=title, parent=parent)
     return picker.chosen if picker.exec() == CropPicker.DialogCode.Accepted else None
+
+
+def show_help(parent: QWidget | None, page_help: PageHelp) -> None:
+    """Show a page's help and wait until it is closed."""
+    from dutchfarm.ui.help_dialog import HelpDialog
+
+    HelpDialog(page_help, parent).exec()
+
+
+def wait_for(parent: QWidget | None, message: str, work: Callable[[], T]) -> T:
+    """Do slow ``work``, saying ``message`` in a waiting window if it takes over a second."""
+    from dutchfarm.ui.busy import run_while_waiting
+
+    return run_while_waiting(parent, message, work)
 
 
 def ask_text(parent: QWidget | None, title: str, prompt: str) -> str | None:

@@ -16,17 +16,19 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from dutchfarm.domain.terms import Role
-from dutchfarm.services.auth import NOBODY
+from dutchfarm.services.auth import NOBODY, farm_can_be_managed_by
 from dutchfarm.services.people import ROLE_WORDS, get_person
 from dutchfarm.settings import Settings
-from dutchfarm.ui import icons
+from dutchfarm.ui import dialogs, icons
 from dutchfarm.ui.context import AppContext, Topic
+from dutchfarm.ui.help_content import COORDINATOR, STAFF, help_for
 from dutchfarm.ui.pages.base import Page
 from dutchfarm.ui.theme import apply_theme, text_size, theme_choice, watch_system_theme
 from dutchfarm.ui.widgets import PictureButton, UndoBar, label, scaled
@@ -46,6 +48,8 @@ PAGES: dict[str, str] = {
     "rota": "dutchfarm.ui.pages.rota:RotaPage",
     "people": "dutchfarm.ui.pages.people:PeoplePage",
     "settings": "dutchfarm.ui.pages.settings:SettingsPage",
+    "welcome": "dutchfarm.ui.pages.welcome:WelcomePage",
+    "first_steps": "dutchfarm.ui.pages.first_steps:FirstStepsPage",
 }
 
 # The areas on the home page, in order: (page, picture, words, shortcut).
@@ -69,16 +73,20 @@ def page_class(name: str) -> type[Page]:
 
 
 class UserBar(QFrame):
-    """The bar across the top: the way home, and who is using the program."""
+    """The bar across the top: the way home, who is using the program, and Help.
+
+    It is the same on every page and keeps its height, so its buttons never move.
+    """
 
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
         self.setProperty("role", "bar")
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         layout.setSpacing(12)
-        self.home_button = PictureButton("home", "Today", icon_size=36)
+        self.home_button = PictureButton("home", "Today", icon_size=40, large=True)
         self.home_button.setToolTip("Go to the Today page (Alt+Home)")
         self.home_button.clicked.connect(lambda: context.go("today"))
         layout.addWidget(self.home_button)
@@ -87,10 +95,13 @@ class UserBar(QFrame):
         layout.addWidget(self.user_picture)
         self.user_words = label("", wrap=False)
         layout.addWidget(self.user_words)
-        self.switch_button = PictureButton("switch_user", "Change user", icon_size=36)
+        self.switch_button = PictureButton("switch_user", "Change user", icon_size=40, large=True)
         self.switch_button.setToolTip("Tap to choose who is using Dutch Farm")
         self.switch_button.clicked.connect(lambda: context.go("who"))
         layout.addWidget(self.switch_button)
+        self.help_button = PictureButton("help", "Help", icon_size=40, large=True)
+        self.help_button.setToolTip("What this page is for, and how to use it (F1)")
+        layout.addWidget(self.help_button)
         context.changed.connect(self._on_changed)
         self.show_user()
 
@@ -192,7 +203,11 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.undo_bar)
         self.setCentralWidget(central)
         self.pages: dict[str, Page] = {}
-        self._shortcuts = [self._shortcut("Alt+Home", lambda: self.show_page("today"))]
+        self._shortcuts = [
+            self._shortcut("Alt+Home", lambda: self.show_page("today")),
+            self._shortcut("F1", self.show_help),
+        ]
+        self.user_bar.help_button.clicked.connect(self.show_help)
         for page, _icon, _words, keys in AREAS:
             self._shortcuts.append(self._shortcut(keys, partial(context.go, page)))
         self.idle = IdleWatch(context, self)
@@ -223,6 +238,21 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(page)
         page.setFocus(Qt.FocusReason.OtherFocusReason)
         return page
+
+    def help_audiences(self) -> tuple[str, ...]:
+        """Return whose help the current user reads, most specific first."""
+        actor = self.context.actor
+        # Whoever may do the coordinator's work (on a new farm, anyone) reads their help.
+        if farm_can_be_managed_by(self.context.db, actor):
+            return (COORDINATOR, STAFF)
+        if actor.role is Role.VOLUNTEER:
+            return (STAFF,)
+        return ()
+
+    def show_help(self) -> None:
+        """Show the help of the page on show, as the current user needs it."""
+        page_help = help_for(self.current_page_name(), self.help_audiences())
+        dialogs.show_help(self, page_help)
 
     def _on_changed(self, topic: str) -> None:
         if topic == Topic.LOOK:

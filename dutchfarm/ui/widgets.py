@@ -92,6 +92,15 @@ def scroll_area(inner: QWidget) -> QScrollArea:
     return area
 
 
+def scrolling_column(spacing: int = 12) -> tuple[QScrollArea, QVBoxLayout]:
+    """Return a scroll area and the column inside it, filled from the top by the caller."""
+    inner = QWidget()
+    column = QVBoxLayout(inner)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(spacing)
+    return scroll_area(inner), column
+
+
 def label(text: str, role: str | None = None, *, wrap: bool = True) -> QLabel:
     """Return a label with a style role (title, heading, muted, warning)."""
     widget = QLabel(text)
