@@ -9,7 +9,7 @@ from sqlalchemy import ColumnElement, exists, select
 from sqlalchemy.orm import Session
 
 from dutchfarm.db.database import Database
-from dutchfarm.db.models import AuditEvent, Ballot, Bed, Person, Planting, SeasonCrop
+from dutchfarm.db.models import AuditEvent, Ballot, Bed, Person, Planting, Season, SeasonCrop
 from dutchfarm.domain.terms import Role
 from dutchfarm.services.auth import Actor, audit, farm_has_coordinator, sign_in
 from dutchfarm.services.demo import DemoSummary, make_demo_farm
@@ -100,21 +100,20 @@ def add_first_coordinator(db: Database, actor: Actor, name: str, pin: str) -> Ac
 
 
 def first_steps(db: Database, today: dt.date | None = None) -> FirstSteps:
-    """Return which first steps are done: coordinator, people, beds, and this season begun."""
+    """Return which first steps are done: coordinator, people, beds, and a season begun."""
     current = current_season(db, today)
-    season = current.id if current else None
+    year = current.year if current else (today or dt.date.today()).year
     with db.reading() as session:
+        # This season or the next (the group often votes in winter on the year to come).
+        seasons = select(Season.id).where(Season.year >= year).scalar_subquery()
         done = {
             "coordinator": farm_has_coordinator(session),
             "people": _any(session, Person.role != Role.COORDINATOR, Person.archived.is_(False)),
             "beds": _any(session, Bed.archived.is_(False)),
             # A season has begun once the group votes on it, chooses its crops or plants it.
-            "season": season is not None
-            and (
-                _any(session, Ballot.season_id == season)
-                or _any(session, SeasonCrop.season_id == season)
-                or _any(session, Planting.season_id == season)
-            ),
+            "season": _any(session, Ballot.season_id.in_(seasons))
+            or _any(session, SeasonCrop.season_id.in_(seasons))
+            or _any(session, Planting.season_id.in_(seasons)),
         }
     return FirstSteps(frozenset(step for step, taken in done.items() if taken))
 

@@ -8,7 +8,7 @@ from dutchfarm.services.ballot_box import BallotDraft
 from dutchfarm.services.beds import BedDraft, add_bed
 from dutchfarm.services.catalogue import list_crops
 from dutchfarm.services.errors import BadInput, NotAllowed
-from dutchfarm.services.farm import current_season, update_farm
+from dutchfarm.services.farm import current_season, start_season, update_farm
 from dutchfarm.services.farm_setup import (
     add_first_coordinator,
     first_steps,
@@ -19,6 +19,7 @@ from dutchfarm.services.farm_setup import (
     started_own_farm,
 )
 from dutchfarm.services.people import PersonDraft, add_person, list_people, set_archived
+from dutchfarm.services.vote_seasons import create_ballot_for_season
 from dutchfarm.services.voting import create_ballot
 
 
@@ -87,12 +88,21 @@ def test_an_own_farm_opens_on_its_first_steps_until_it_is_set_up(db):
     assert steps.done == {"coordinator", "people", "beds"} and steps.set_up
     assert start_page(db) == "today"
 
-    # The season begins when the group starts to vote on it.
-    season = current_season(db)
+    # The season begins when the group starts to vote on it: often, on the year to come.
+    next_year = current_season(db).year + 1
     crops = tuple(c.id for c in list_crops(db) if c.key in ("carrot", "potato"))
     assert not first_steps(db).is_done("season")
-    create_ballot(db, ann, season.id, BallotDraft("What shall we grow?", crop_ids=crops))
+    draft = BallotDraft("What shall we grow?", crop_ids=crops)
+    create_ballot_for_season(db, ann, next_year, draft)
     assert first_steps(db).is_done("season")
+
+
+def test_a_vote_in_an_earlier_season_does_not_begin_this_one(db):
+    ann = add_first_coordinator(db, NOBODY, "Ann", "2468")
+    last_year = start_season(db, ann, current_season(db).year - 1)
+    crops = tuple(c.id for c in list_crops(db) if c.key in ("carrot", "potato"))
+    create_ballot(db, ann, last_year.id, BallotDraft("What shall we grow?", crop_ids=crops))
+    assert not first_steps(db).is_done("season")
 
 
 def test_only_the_first_coordinator_is_added_this_way(db):
