@@ -46,6 +46,7 @@ def test_a_new_farm_opens_on_the_welcome_with_two_choices(start):
     assert page.own_button.text() == "Start our own farm"
     assert page.pretend_button.isEnabled() and page.own_button.isEnabled()
     assert not page.in_use_note.isVisible()
+    assert all(line.isVisible() for line in page.intro)
 
 
 def test_a_farm_in_use_opens_on_today_and_offers_no_pretend_farm(start, demo_url):
@@ -54,6 +55,7 @@ def test_a_farm_in_use_opens_on_today_and_offers_no_pretend_farm(start, demo_url
     page = window.show_page("welcome")
     assert not page.pretend_button.isEnabled() and not page.own_button.isEnabled()
     assert page.in_use_note.isVisible()
+    assert not any(line.isVisible() for line in page.intro)
 
 
 def test_trying_the_pretend_farm_fills_it_and_opens_today(start, qtbot, answers):

@@ -38,8 +38,14 @@ class WelcomePage(Page):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         area, column = scrolling_column(16)
-        column.addWidget(label("Dutch Farm is new on this computer.", "heading"))
-        column.addWidget(label("There are no people and no beds yet. What would you like to do?"))
+        self.intro = (
+            label("Dutch Farm is new on this computer.", "heading"),
+            label("There are no people and no beds yet. What would you like to do?"),
+        )
+        for line in self.intro:
+            column.addWidget(line)
+        self.in_use_note = label("This farm is already in use. Tap 'Today' at the top.", "warning")
+        column.addWidget(self.in_use_note)
         # Side by side at normal text; one under the other when the text is large.
         choices: QBoxLayout = QHBoxLayout() if text_scale() < 1.3 else QVBoxLayout()
         choices.setSpacing(24)
@@ -65,8 +71,6 @@ class WelcomePage(Page):
         )
         self.own_button.clicked.connect(self.start_own_farm)
         column.addLayout(choices)
-        self.in_use_note = label("This farm is already in use.", "warning")
-        column.addWidget(self.in_use_note)
         column.addStretch(1)
         self.outer.addWidget(area, 1)
 
@@ -97,6 +101,8 @@ class WelcomePage(Page):
         self.pretend_button.setEnabled(new)
         self.own_button.setEnabled(new)
         self.in_use_note.setVisible(not new)
+        for line in self.intro:
+            line.setVisible(new)
 
     def try_pretend_farm(self) -> None:
         """Fill the farm with the pretend farm (saying so if it is slow), then open Today."""
