@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -62,6 +63,18 @@ class PictureButton(QToolButton):
         """Change the words on the button and its accessible name together."""
         self.setText(text)
         self.setAccessibleName(text)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """Leave room for the words in bold, as a chosen button shows them, so none is cut."""
+        hint = super().sizeHint()
+        if not self.isCheckable() or not self.text():
+            return hint
+        bold = QFont(self.font())
+        bold.setBold(True)
+        plain, heavy = self.fontMetrics(), QFontMetrics(bold)
+        lines = self.text().split("\n")
+        extra = max(heavy.horizontalAdvance(line) - plain.horizontalAdvance(line) for line in lines)
+        return QSize(hint.width() + max(0, extra), hint.height())
 
 
 class Tile(PictureButton):
