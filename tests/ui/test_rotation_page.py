@@ -14,6 +14,7 @@ from dutchfarm.services.people import list_people
 from dutchfarm.services.rotation import rotation_grid
 from dutchfarm.ui import dialogs
 from dutchfarm.ui.pages.rotation import COL_BED, COL_CROP, COL_REASON
+from dutchfarm.ui.rotation_model import EMPTY
 
 TODAY = dt.date.today()
 
@@ -147,8 +148,9 @@ def test_accepting_a_plan_creates_the_plantings(make_window, demo_url, qtbot):
     assert reason.startswith(f"Potatoes grew in {potato_bed} in {TODAY.year - 1}.")
     assert "Tomatoes are in the same family. You moved it here by hand." in reason
     tomato_box.setCurrentIndex(original)
+    # Back in the bed the planner chose, the planner's own reason shows again.
     assert planner.table.item(rows["Tomato"], COL_REASON).text() == (
-        "Moved by hand. No rotation problem."
+        f"The potato family has not grown in {tomato_box.currentText()} for 2 years or more."
     )
 
     placed = planner.placements()
@@ -162,3 +164,89 @@ def test_accepting_a_plan_creates_the_plantings(make_window, demo_url, qtbot):
     assert set(planned) <= set(placed.items()) and len(planned) >= 3
     assert "The plan for" in window.undo_bar.message.text()
     assert planner.table.rowCount() == 0
+
+
+def test_choosing_a_bed_another_crop_has_swaps_them_and_checks_both(make_window, demo_url, qtbot):
+    window = make_window(demo_url)
+    as_person(window, "Ann", "1234")
+    page = window.show_page("rotation")
+    page.show_planner()
+    planner = page.planner
+    planner.season.setCurrentIndex(planner.season.findData(TODAY.year))
+    qtbot.mouseClick(planner.plan_button, Qt.MouseButton.LeftButton)
+    rows = {planner.table.item(r, COL_CROP).text(): r for r in range(planner.table.rowCount())}
+    box = {crop: planner.table.cellWidget(row, COL_BED) for crop, row in rows.items()}
+    before = {crop: b.currentText() for crop, b in box.items()}
+    other = next(crop for crop in rows if crop != "Strawberry")
+    plural = {c.name: c.plural.lower() for c in list_crops(window.context.db)}
+    # Another crop goes to the strawberries' bed: the strawberries move to its bed.
+    box[other].setCurrentIndex(box[other].findText(before["Strawberry"]))
+    assert box["Strawberry"].currentText() == before[other]
+    assert len(set(planner.placements().values())) == len(rows)
+    other_why = planner.table.item(rows[other], COL_REASON).text()
+    strawberry_why = planner.table.item(rows["Strawberry"], COL_REASON).text()
+    assert other_why.endswith("Swapped with the strawberries. No rotation problem.") or (
+        "grew in" in other_why and other_why.endswith("Swapped with the strawberries.")
+    )
+    assert strawberry_why == f"Swapped with the {plural[other]}. No rotation problem."
+    # Both moves show on the map: each bed holds the crop it now has.
+    beds = {b.name: b.id for b in list_beds(window.context.db)}
+    on_map = planner.map_view.items_by_id
+    assert [c.name for c in on_map[beds[before[other]]].bed.crops] == ["Strawberry"]
+    assert [c.name for c in on_map[beds[before["Strawberry"]]].bed.crops] == [other]
+    # Swapping back gives the planner's plan and its reasons again.
+    box[other].setCurrentIndex(box[other].findText(before[other]))
+    assert {crop: b.currentText() for crop, b in box.items()} == before
+    assert planner.table.item(rows["Strawberry"], COL_REASON).text() == (
+        "Jackie would like strawberries in Bed 1."
+    )
+    assert not any(item.bed.warnings for item in on_map.values())
+
+
+def test_a_rotation_warning_of_a_move_is_marked_on_the_map(make_window, demo_url, qtbot):
+    window = make_window(demo_url)
+    as_person(window, "Ann", "1234")
+    page = window.show_page("rotation")
+    page.show_planner()
+    planner = page.planner
+    planner.season.setCurrentIndex(planner.season.findData(TODAY.year))
+    qtbot.mouseClick(planner.plan_button, Qt.MouseButton.LeftButton)
+    grid = rotation_grid(window.context.db)
+    potato_bed_id, potato_bed = next(
+        (bed_id, name)
+        for bed_id, name in grid.beds
+        if "potatoes" in grid.cells.get((bed_id, TODAY.year - 1), EMPTY).groups
+    )
+    row = next(
+        r
+        for r in range(planner.table.rowCount())
+        if planner.table.item(r, COL_CROP).text() == "Tomato"
+    )
+    box = planner.table.cellWidget(row, COL_BED)
+    box.setCurrentIndex(box.findText(potato_bed))
+    [warning] = planner.map_view.items_by_id[potato_bed_id].bed.warnings
+    assert warning.startswith(f"Potatoes grew in {potato_bed} in {TODAY.year - 1}.")
+
+
+def test_the_planner_opens_on_a_later_season_the_group_has_voted_for(make_window, demo_url, qtbot):
+    from dutchfarm.services.auth import COMMAND_LINE
+    from dutchfarm.services.vote_closing import close_ballot
+    from dutchfarm.services.vote_seasons import create_ballot_for_season
+    from dutchfarm.services.voting import BallotDraft, cast_vote, open_ballot
+
+    window = make_window(demo_url)
+    db = window.context.db
+    crops = [c.id for c in list_crops(db)][:3]
+    later = TODAY.year + 1
+    ballot = create_ballot_for_season(
+        db, COMMAND_LINE, later, BallotDraft("Next year?", seats=1, crop_ids=tuple(crops))
+    )
+    open_ballot(db, COMMAND_LINE, ballot.id)
+    jackie = next(p.id for p in list_people(db) if p.name == "Jackie")
+    cast_vote(db, COMMAND_LINE, ballot.id, jackie, {crops[1]: 3})
+    close_ballot(db, COMMAND_LINE, ballot.id)
+    as_person(window, "Ann", "1234")
+    page = window.show_page("rotation")
+    page.show_planner()
+    assert page.planner.season.currentData() == later
+    assert page.planner.ticked() == [crops[1]]

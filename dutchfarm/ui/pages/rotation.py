@@ -222,12 +222,17 @@ class PlannerTab(QWidget):
         right.addLayout(buttons)
         layout.addLayout(right, 3)
         self.bed_boxes: dict[int, QComboBox] = {}
+        # Where each crop of the plan is now (None: no bed), and its rotation problem.
+        self.where: dict[int, int | None] = {}
+        self.warnings: dict[int, str] = {}
 
     def refresh(self, manager: bool) -> None:
         """Fill the seasons; only the coordinator can plan."""
         this_year = dt.date.today().year
         years = sorted({s.year for s in list_seasons(self.page.context.db) if s.year >= this_year})
-        wanted = upcoming_year()
+        # The season being planned for, or a later one the group has already voted for.
+        db = self.page.context.db
+        wanted = max([upcoming_year(), *(year for year in years if chosen_crops(db, year))])
         self.season.blockSignals(True)
         self.season.clear()
         for year in years:
@@ -305,6 +310,8 @@ class PlannerTab(QWidget):
             self.bed_boxes[crop.id] = box
             reason = proposal.reasons.get(crop.id, "No bed was free for it.")
             self._set_reason(row, reason, crop.id in proposal.conflicts)
+        self.where = {crop.id: proposal.placed.get(crop.id) for crop in proposal.crops}
+        self.warnings = dict(proposal.conflicts)
         self.accept_button.setEnabled(True)
         self.reject_button.setEnabled(True)
         self._show_on_map()
@@ -323,24 +330,60 @@ class PlannerTab(QWidget):
         }
 
     def moved_by_hand(self, crop_id: int) -> None:
-        """Check a crop moved by hand: say at once if it breaks the rotation."""
-        year = self.year()
-        if self.proposal is None or year is None:
+        """Move a crop to the bed chosen; a crop already there swaps to the bed it left.
+
+        Each crop moved is checked at once, and a rotation problem is said in its row and
+        marked on the map.
+        """
+        if self.proposal is None:
             return
-        row = [crop.id for crop in self.proposal.crops].index(crop_id)
         bed_id = self.bed_boxes[crop_id].currentData()
+        left = self.where.get(crop_id)
+        other = next(
+            (
+                c
+                for c, b in self.where.items()
+                if bed_id is not None and b == bed_id and c != crop_id
+            ),
+            None,
+        )
+        self.where[crop_id] = bed_id
+        if other is not None:
+            box = self.bed_boxes[other]
+            box.blockSignals(True)
+            box.setCurrentIndex(max(0, box.findData(left)))
+            box.blockSignals(False)
+            self.where[other] = left
+        names = {crop.id: crop.plural.lower() for crop in self.proposal.crops}
+        self._check_row(crop_id, f"Swapped with the {names[other]}." if other else None)
+        if other is not None:
+            self._check_row(other, f"Swapped with the {names[crop_id]}.")
+        self._show_on_map()
+
+    def _check_row(self, crop_id: int, swapped: str | None) -> None:
+        """Say why a crop is in its bed now: the planner's reason, or the check of a move."""
+        year, proposal = self.year(), self.proposal
+        if proposal is None or year is None:
+            return
+        row = [crop.id for crop in proposal.crops].index(crop_id)
+        bed_id = self.where.get(crop_id)
+        self.warnings.pop(crop_id, None)
         if bed_id is None:
             self._set_reason(row, "Not planted this season.", False)
+            return
+        if bed_id == proposal.placed.get(crop_id):
+            reason = proposal.reasons.get(crop_id, "")
+            if crop_id in proposal.conflicts:
+                self.warnings[crop_id] = proposal.conflicts[crop_id]
+            self._set_reason(row, reason, crop_id in proposal.conflicts)
+            return
+        how = swapped or "You moved it here by hand."
+        warning = check_placement(self.page.context.db, year, crop_id, int(bed_id))
+        if warning:
+            self.warnings[crop_id] = warning
+            self._set_reason(row, f"{warning} {how}", True)
         else:
-            warning = check_placement(self.page.context.db, year, crop_id, int(bed_id))
-            clash = [c for c, b in self.placements().items() if b == bed_id and c != crop_id]
-            if clash:
-                self._set_reason(row, "Another crop is in this bed too. Choose another bed.", True)
-            elif warning:
-                self._set_reason(row, f"{warning} You moved it here by hand.", True)
-            else:
-                self._set_reason(row, "Moved by hand. No rotation problem.", False)
-        self._show_on_map()
+            self._set_reason(row, f"{how} No rotation problem.", False)
 
     def _show_on_map(self) -> None:
         if self.proposal is None:
@@ -348,10 +391,15 @@ class PlannerTab(QWidget):
             return
         crops: dict[int, CropBadge] = {crop.id: crop for crop in self.proposal.crops}
         planned: dict[int, list[CropBadge]] = {}
+        warned: dict[int, list[str]] = {}
         for crop_id, bed_id in self.placements().items():
             planned.setdefault(bed_id, []).append(crops[crop_id])
+            if crop_id in self.warnings:
+                warned.setdefault(bed_id, []).append(self.warnings[crop_id])
         beds = [
-            dataclasses.replace(bed, crops=tuple(planned.get(bed.id, ())), warnings=())
+            dataclasses.replace(
+                bed, crops=tuple(planned.get(bed.id, ())), warnings=tuple(warned.get(bed.id, ()))
+            )
             for bed in list_beds(self.page.context.db)
         ]
         self.map_view.set_beds(beds, movable=False)
@@ -362,6 +410,8 @@ class PlannerTab(QWidget):
         self.proposal = None
         self.table.setRowCount(0)
         self.bed_boxes = {}
+        self.where = {}
+        self.warnings = {}
         self._show_on_map()
         self.accept_button.setEnabled(False)
         self.reject_button.setEnabled(False)
