@@ -127,6 +127,9 @@ class BedRecord:
     diary: tuple[DiaryInfo, ...]
     harvest: tuple[HarvestLine, ...]
     can_write: bool
+    # What is planned for this bed in the next season that has a plan, once there is one.
+    planned_year: int | None = None
+    planned: tuple[CropBadge, ...] = ()
 
 
 def _badge(person: Person | None) -> PersonBadge | None:
@@ -194,15 +197,46 @@ def _bed_info(bed: Bed, season: SeasonCrops) -> BedInfo:
     )
 
 
-def list_beds(db: Database, *, include_archived: bool = False) -> list[BedInfo]:
-    """Return the beds with their owners and this season's crops, by name."""
+def list_beds(
+    db: Database, *, include_archived: bool = False, year: int | None = None
+) -> list[BedInfo]:
+    """Return the beds with their owners and the crops of this season (or ``year``'s)."""
     with db.reading() as session:
-        crops = SeasonCrops(session, _season(session))
+        crops = SeasonCrops(session, _season(session, year))
         query = select(Bed).order_by(Bed.id)
         if not include_archived:
             query = query.where(Bed.archived.is_(False))
         beds = [_bed_info(bed, crops) for bed in session.scalars(query)]
     return sorted(beds, key=lambda bed: natural_key(bed.name))
+
+
+def planned_season(db: Database, today: dt.date | None = None) -> int | None:
+    """Return the year of the next season if something is planned in it already, else None."""
+    with db.reading() as session:
+        season = _season(session, (today or dt.date.today()).year)
+        if season is None:
+            return None
+        return session.scalar(
+            select(func.min(Season.year))
+            .join(Planting, Planting.season_id == Season.id)
+            .where(Season.year > season.year)
+        )
+
+
+def _planned(session: Session, bed_id: int, after: int) -> tuple[int | None, tuple[CropBadge, ...]]:
+    """The crops planned for a bed in the first season after ``after`` that has any."""
+    rows = session.execute(
+        select(Season.year, Crop)
+        .join(Planting, Planting.season_id == Season.id)
+        .join(Crop, Planting.crop_id == Crop.id)
+        .where(Planting.bed_id == bed_id, Season.year > after)
+        .order_by(Season.year, Planting.id)
+    ).all()
+    if not rows:
+        return None, ()
+    year = rows[0][0]
+    crops = {crop.id: _crop_badge(crop) for row_year, crop in rows if row_year == year}
+    return year, tuple(crops.values())
 
 
 def bed_of(db: Database, person_id: int) -> int | None:
@@ -360,6 +394,7 @@ def bed_record(db: Database, actor: Actor, bed_id: int) -> BedRecord:
             )
             for entry in entries
         )
+        planned_year, planned = _planned(session, bed.id, season.year) if season else (None, ())
         return BedRecord(
             bed=_bed_info(bed, crops),
             season_year=season.year if season else None,
@@ -367,6 +402,8 @@ def bed_record(db: Database, actor: Actor, bed_id: int) -> BedRecord:
             diary=diary,
             harvest=tuple(harvest),
             can_write=may_write(actor, bed),
+            planned_year=planned_year,
+            planned=planned,
         )
 
 

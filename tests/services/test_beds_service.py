@@ -15,6 +15,7 @@ from dutchfarm.services.beds import (
     bed_record,
     list_beds,
     move_bed,
+    planned_season,
     remove_diary_entry,
     remove_planting,
     set_bed_archived,
@@ -23,7 +24,9 @@ from dutchfarm.services.beds import (
 )
 from dutchfarm.services.catalogue import list_crops
 from dutchfarm.services.errors import BadInput, NotAllowed
+from dutchfarm.services.farm import start_season
 from dutchfarm.services.people import PersonDraft, add_person
+from dutchfarm.services.rotation import accept_plan
 
 
 @pytest.fixture
@@ -174,3 +177,32 @@ def test_bed_names_clash_whatever_the_letters(farm):
     for same in ("İris", "i̇ris"):
         with pytest.raises(BadInput, match="already a bed called İris"):
             add_bed(db, COMMAND_LINE, BedDraft(same, None, 12, 1, 1.2, 2.4))
+
+
+def test_next_seasons_plan_shows_on_the_map_and_in_the_record(farm):
+    db, actors, beds = farm
+    this_year = dt.date.today().year
+    crops = {crop.key: crop for crop in list_crops(db)}
+    assert planned_season(db) is None
+    start_season(db, COMMAND_LINE, this_year + 1)
+    # A season started with nothing planned is nothing to show yet.
+    assert planned_season(db) is None
+    jackie_bed, marco_bed = beds["Jackie"].id, beds["Marco"].id
+    accept_plan(
+        db,
+        actors["Ann"],
+        this_year + 1,
+        {crops["strawberry"].id: jackie_bed, crops["potato"].id: marco_bed},
+    )
+    assert planned_season(db) == this_year + 1
+    # This season's map is as it was; next season's map has the plan.
+    assert all(not bed.crops for bed in list_beds(db))
+    planned = {bed.name: [c.name for c in bed.crops] for bed in list_beds(db, year=this_year + 1)}
+    assert planned == {"Bed 2": ["Strawberry"], "Bed 10": ["Potato"]}
+    record = bed_record(db, actors["Jackie"], jackie_bed)
+    assert record.season_year == this_year
+    assert record.plantings == ()
+    assert (record.planned_year, [c.name for c in record.planned]) == (
+        this_year + 1,
+        ["Strawberry"],
+    )

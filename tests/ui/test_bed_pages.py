@@ -271,3 +271,41 @@ def test_the_record_follows_the_harvest_log_while_it_is_shown(make_window, demo_
     # Undo, tapped with her bed on show, takes the 6 strawberries off it there and then.
     qtbot.mouseClick(window.undo_bar.undo_button, Qt.MouseButton.LeftButton)
     assert lines() == before
+
+
+def test_the_map_shows_next_seasons_plan_when_asked_and_the_bed_says_it(
+    make_window, demo_url, qtbot
+):
+    from dutchfarm.services.auth import COMMAND_LINE
+    from dutchfarm.services.catalogue import list_crops
+    from dutchfarm.services.farm import start_season
+    from dutchfarm.services.rotation import accept_plan
+
+    window = make_window(demo_url)
+    db = window.context.db
+    this_year = dt.date.today().year
+    page = window.show_page("beds")
+    # Before any plan for next season, the map shows only this season, with no choice.
+    assert not page.next_season_button.isVisible()
+    beds = {b.name: b for b in list_beds(db)}
+    start_season(db, COMMAND_LINE, this_year + 1)
+    sweetcorn = next(c.id for c in list_crops(db) if c.key == "sweetcorn")
+    accept_plan(db, COMMAND_LINE, this_year + 1, {sweetcorn: beds["Bed 2"].id})
+    window.context.announce(Topic.BEDS)
+    assert page.this_season_button.isChecked()
+    assert page.this_season_button.text() == f"This season: {this_year}"
+    assert page.next_season_button.text() == f"Next season: {this_year + 1} (planned)"
+    bed_two = page.map_view.items_by_id[beds["Bed 2"].id]
+    assert bed_two.bed.crops == beds["Bed 2"].crops
+    qtbot.mouseClick(page.next_season_button, Qt.MouseButton.LeftButton)
+    bed_two = page.map_view.items_by_id[beds["Bed 2"].id]
+    assert [c.name for c in bed_two.bed.crops] == ["Sweetcorn"]
+    qtbot.mouseClick(page.this_season_button, Qt.MouseButton.LeftButton)
+    assert page.map_view.items_by_id[beds["Bed 2"].id].bed.crops == beds["Bed 2"].crops
+    # Bed 2's record says what is planned for it next season; Bed 3's has no such card.
+    window.context.open_bed(beds["Bed 2"].id)
+    record = window.pages["bed"]
+    assert record.planned_card.isVisible()
+    assert record.planned_title.text() == f"Planned for {this_year + 1}"
+    window.context.open_bed(beds["Bed 3"].id)
+    assert not record.planned_card.isVisible()

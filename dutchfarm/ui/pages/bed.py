@@ -263,6 +263,14 @@ class BedRecordPage(Page):
         harvest_card.body.addWidget(self.harvest_chart)
         self.column.addWidget(harvest_card)
 
+        # Once next season is planned, the bed says what it will grow.
+        self.planned_card = Card()
+        self.planned_title = label("", "heading")
+        self.planned_card.body.addWidget(self.planned_title)
+        self.planned_box = QHBoxLayout()
+        self.planned_card.body.addLayout(self.planned_box)
+        self.column.addWidget(self.planned_card)
+
         self.wishes_card = Card()
         wish_heading = QHBoxLayout()
         self.wishes_title = label("", "heading")
@@ -321,6 +329,7 @@ class BedRecordPage(Page):
             else "This is not your bed. You can look."
         )
         self._show_plantings(record)
+        self._show_planned(record)
         self._show_wishes(record)
         self._show_harvest(record)
         today = dt.date.today()
@@ -337,6 +346,15 @@ class BedRecordPage(Page):
             self.plantings_box.addWidget(PlantingCard(planting, changer))
         if not record.plantings:
             self.plantings_box.addWidget(label("Nothing is planted yet this season.", "muted"))
+
+    def _show_planned(self, record: BedRecord) -> None:
+        clear_layout(self.planned_box)
+        self.planned_card.setVisible(bool(record.planned))
+        self.planned_title.setText(f"Planned for {record.planned_year}")
+        for crop in record.planned:
+            self.planned_box.addWidget(picture(crop.icon, 48, crop.name))
+            self.planned_box.addWidget(label(crop.name, wrap=False))
+        self.planned_box.addStretch(1)
 
     def _show_wishes(self, record: BedRecord) -> None:
         owner = record.bed.owner

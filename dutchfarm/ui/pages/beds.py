@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
@@ -29,9 +30,11 @@ from dutchfarm.services.beds import (
     add_bed,
     list_beds,
     move_bed,
+    planned_season,
     set_bed_archived,
     update_bed,
 )
+from dutchfarm.services.farm import current_season
 from dutchfarm.services.people import list_people
 from dutchfarm.ui import dialogs, icons
 from dutchfarm.ui.bed_map import BedMapView
@@ -58,7 +61,7 @@ class BedsPage(Page):
     name = "beds"
     title = "Beds"
     icon_name = "map"
-    topics = frozenset({Topic.BEDS, Topic.PEOPLE, Topic.USER})
+    topics = frozenset({Topic.BEDS, Topic.PEOPLE, Topic.USER, Topic.SEASONS})
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -83,6 +86,19 @@ class BedsPage(Page):
         self.add_button.clicked.connect(self.add_new_bed)
         tools.addWidget(self.add_button)
         left.addLayout(tools)
+        # Once next season is planned, the map can show it: the plan, bed by bed.
+        self.season_row = QHBoxLayout()
+        self.season_group = QButtonGroup(self)
+        self.this_season_button = PictureButton("season", "This season")
+        self.next_season_button = PictureButton("season", "Next season")
+        for button in (self.this_season_button, self.next_season_button):
+            button.setCheckable(True)
+            self.season_group.addButton(button)
+            self.season_row.addWidget(button)
+        self.this_season_button.setChecked(True)
+        self.season_group.buttonClicked.connect(lambda *_: self.reload())
+        self.season_row.addStretch(1)
+        left.addLayout(self.season_row)
         left.addWidget(self.map_view, 1)
         self.map_view.bed_chosen.connect(self._bed_chosen_on_map)
         self.map_view.bed_opened.connect(self.context.open_bed)
@@ -148,7 +164,10 @@ class BedsPage(Page):
         """Load the beds and draw them; the coordinator gets the editor."""
         db = self.context.db
         self.manager = farm_can_be_managed_by(db, self.context.actor)
-        beds = list_beds(db, include_archived=self.show_archived.isChecked() and self.manager)
+        year = self._show_seasons()
+        beds = list_beds(
+            db, include_archived=self.show_archived.isChecked() and self.manager, year=year
+        )
         self.beds = {bed.id: bed for bed in beds}
         chosen = self.map_view.chosen_bed()
         self.map_view.set_beds(beds, movable=self.manager)
@@ -180,6 +199,21 @@ class BedsPage(Page):
         if not self._zoomed and beds:
             self.map_view.zoom_to_fit()
             self._zoomed = True
+
+    def _show_seasons(self) -> int | None:
+        """Offer this season and the next (when it is planned); return the year to draw."""
+        this = current_season(self.context.db)
+        planned = planned_season(self.context.db)
+        now, later = self.this_season_button, self.next_season_button
+        if this is not None:
+            now.set_label(f"This season: {this.year}")
+        later.set_label(f"Next season: {planned} (planned)")
+        for button in (now, later):
+            button.setVisible(planned is not None)
+        if planned is None or not later.isChecked():
+            now.setChecked(True)
+            return None
+        return planned
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
         """Fit the map to the window the first time it is seen at its real size."""
