@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QScrollArea,
+    QTabBar,
     QWidget,
 )
 
@@ -222,6 +223,17 @@ class Journey:
         widget = words if isinstance(words, QWidget) else self.button(words, within)
         tap(self.qtbot, widget)
         return widget
+
+    def tap_tab(self, words: str, within: QWidget | None = None) -> None:
+        """Tap the tab that says ``words``."""
+        settle()
+        bars = [b for b in (within or self.window).findChildren(QTabBar) if seen(b)]
+        found = [(b, i) for b in bars for i in range(b.count()) if b.tabText(i) == words]
+        assert len(found) == 1, f"{len(found)} tabs saying {words!r}"
+        bar, index = found[0]
+        self.qtbot.mouseClick(bar, LEFT, pos=bar.tabRect(index).center())
+        settle()
+        assert bar.currentIndex() == index
 
     def open_area(self, words: str) -> QWidget:
         """Go home to Today and tap the tile of an area ("Vote", "Rotation" …)."""
