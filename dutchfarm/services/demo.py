@@ -363,9 +363,9 @@ class _DemoBuilder:
 
     def add_wishes(self) -> None:
         """A few gardeners say what they would like in their bed, this year and next."""
-        years = {self.today.year, self.today.year + 1 if self.today.month >= 9 else self.today.year}
+        # Next year's too at any time of year: the group may vote on next season early.
         by_name = {person.display_name: person for person in self.people}
-        for year in sorted(years):
+        for year in (self.today.year, self.today.year + 1):
             for name, key in WISHES:
                 self.session.add(
                     Wish(person_id=by_name[name].id, crop_id=self.crops[key].id, year=year)

@@ -171,3 +171,16 @@ def test_only_the_coordinator_accepts_a_plan(demo):
 def test_the_planner_refuses_nothing_to_plan(demo):
     with pytest.raises(BadInput, match="choose the crops"):
         propose_plan(demo, TODAY.year, [])
+
+
+def test_the_demo_gardeners_wish_for_this_year_and_next_at_any_time(tmp_path):
+    from dutchfarm.db.database import open_database
+    from dutchfarm.services.demo import make_demo_farm
+
+    spring = dt.date(TODAY.year, 3, 2)
+    db = open_database(f"sqlite:///{tmp_path / 'spring.sqlite'}")
+    make_demo_farm(db, today=spring)
+    jackie = person(db, "Jackie").id
+    for year in (spring.year, spring.year + 1):
+        assert [c.name for c in wishes_of(db, jackie, year)] == ["Strawberry"]
+    db.close()
