@@ -76,10 +76,13 @@ def test_a_morning_rota_made_moved_and_printed(journey, tmp_path):
     with_lee = set(row_saying(page, lee_job).who.text().split(".")[0].split(", "))
     assert with_lee & {"Priya", "Sam"}, with_lee
 
-    # Priya drags Sam to compost (from weeding when he has it). If the rota had put Sam
-    # with Lee, Lee now needs someone, so Priya drags herself over to work with him.
-    sam_chips = card_of(page, "Sam").chips
-    sam_chip = next((c for c in sam_chips if c.text() == "Weeding"), sam_chips[0])
+    # Priya drags Sam to compost: from weeding when he has it; but if the rota put Sam
+    # with Lee, from Lee's job, and then she drags herself over to work with Lee.
+    sam_chips = [c for c in card_of(page, "Sam").chips if c.text() != "Compost"]
+    if "Priya" in with_lee:
+        sam_chip = next((c for c in sam_chips if c.text() == "Weeding"), sam_chips[0])
+    else:
+        sam_chip = next(c for c in sam_chips if c.text() == lee_job)
     journey.drag(sam_chip, row_saying(page, "Compost"))
     assert "Compost" in jobs_on_card(page, "Sam")
     if "Priya" not in with_lee:
