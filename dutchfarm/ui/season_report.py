@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtCore import QBuffer, QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QColor,
     QFont,
     QImage,
+    QPagedPaintDevice,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -24,6 +27,9 @@ from dutchfarm.services.errors import BadInput
 from dutchfarm.services.report import AmountLine, SeasonReport, season_report
 from dutchfarm.ui import icons
 from dutchfarm.ui.theme import FONT_FAMILY, load_fonts
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
 
 # The PDF is laid out at screen resolution (96 dots an inch), so that sizes in the HTML are
 # the pixels they say; text stays sharp (it is drawn as text) and charts keep their pixels.
@@ -42,7 +48,24 @@ CHARTS = (
 )
 
 
-def _amount_rows(lines: tuple[AmountLine, ...], with_icons: bool) -> str:
+def _weight(grams: float) -> str:
+    # Under 100 g, kilograms with one decimal would say "0.0 kg" of something picked.
+    return f"{grams:,.0f} g" if grams < 100 else format_kg(grams)
+
+
+# The amount columns of a table: (heading, the AmountLine or Totals field, how it is written).
+AMOUNTS: tuple[tuple[str, str, Callable[[float], str]], ...] = (
+    ("Weight", "grams", _weight),
+    ("Counted", "count", format_number),
+    ("Bunches", "bunches", format_number),
+)
+
+
+def _amount_rows(
+    lines: tuple[AmountLine, ...],
+    columns: list[tuple[str, str, Callable[[float], str]]],
+    with_icons: bool,
+) -> str:
     rows = []
     for line in lines:
         icon = (
@@ -50,31 +73,30 @@ def _amount_rows(lines: tuple[AmountLine, ...], with_icons: bool) -> str:
             if with_icons and line.icon
             else ""
         )
-        rows.append(
-            "<tr>"
-            f'<td style="vertical-align: middle">{icon}{html.escape(line.name)}</td>'
-            f'<td align="right">{format_kg(line.grams) if line.grams else ""}</td>'
-            f'<td align="right">{format_number(line.count) if line.count else ""}</td>'
-            f'<td align="right">{format_number(line.bunches) if line.bunches else ""}</td>'
-            "</tr>"
+        cells = "".join(
+            f'<td align="right">{write(getattr(line, field)) if getattr(line, field) else ""}</td>'
+            for _, field, write in columns
         )
+        name = f'<td style="vertical-align: middle">{icon}{html.escape(line.name)}</td>'
+        rows.append(f"<tr>{name}{cells}</tr>")
     return "".join(rows)
 
 
 def _table(title: str, first: str, lines: tuple[AmountLine, ...], report: SeasonReport) -> str:
     totals = report.totals
+    # Only the kinds of amount the season has: no column of nothing but zeros.
+    columns = [column for column in AMOUNTS if getattr(totals, column[1])] or list(AMOUNTS[:1])
+    headings = "".join(f'<th align="right">{heading}</th>' for heading, _, _ in columns)
+    sums = "".join(
+        f'<td align="right">{write(getattr(totals, field))}</td>' for _, field, write in columns
+    )
     return (
         f"<h2>{html.escape(title)}</h2>"
         '<table width="100%" cellspacing="0" cellpadding="6" border="1" '
         'style="border-color: #7A7565; border-style: solid">'
-        f'<tr style="background-color: #E7EFDC"><th align="left">{first}</th>'
-        '<th align="right">Weight</th><th align="right">Counted</th>'
-        '<th align="right">Bunches</th></tr>'
-        + _amount_rows(lines, with_icons=first == "Crop")
-        + '<tr style="font-weight: bold"><td>All together</td>'
-        f'<td align="right">{format_kg(totals.grams)}</td>'
-        f'<td align="right">{format_number(totals.count)}</td>'
-        f'<td align="right">{format_number(totals.bunches)}</td></tr>'
+        f'<tr style="background-color: #E7EFDC"><th align="left">{first}</th>{headings}</tr>'
+        + _amount_rows(lines, columns, with_icons=first == "Crop")
+        + f'<tr style="font-weight: bold"><td>All together</td>{sums}</tr>'
         "</table>"
     )
 
@@ -109,7 +131,7 @@ def report_html(report: SeasonReport) -> str:
         f'<p style="font-size: 14pt">What we grew and did together. {when}</p>',
         '<table width="100%" cellspacing="12" cellpadding="0">',
         "<tr>"
-        + _figure(format_kg(totals.grams), "of food grown and weighed")
+        + _figure(_weight(totals.grams), "of food grown and weighed")
         + _figure(took_part, "took part")
         + "</tr><tr>"
         + _figure(f"{report.jobs_done:,}", "jobs done")
@@ -153,16 +175,16 @@ def caption(kind: str, report: SeasonReport) -> str:
     charts = report.charts
     if kind in ("crops", "crop_totals") and charts.by_crop:
         best = charts.by_crop[0]
-        return f"{best.label} gave the most: {format_kg(best.value * 1000)}."
+        return f"{best.label} gave the most: {_weight(best.value * 1000)}."
     if kind == "weeks" and charts.weekly:
         monday, kg = max(charts.weekly, key=lambda week: week[1])
-        return f"The best week began on {short_date(monday)}: {format_kg(kg * 1000)}."
+        return f"The best week began on {short_date(monday)}: {_weight(kg * 1000)}."
     if kind == "beds" and charts.by_bed:
         best = charts.by_bed[0]
-        return f"{best.label} gave the most: {format_kg(best.value * 1000)}."
+        return f"{best.label} gave the most: {_weight(best.value * 1000)}."
     if kind == "seasons" and charts.seasons:
         years = [
-            f"{season.year}: {format_kg(season.kilograms[-1] * 1000)}"
+            f"{season.year}: {_weight(season.kilograms[-1] * 1000)}"
             for season in charts.seasons
             if season.kilograms
         ]
@@ -206,7 +228,18 @@ def write_season_report(report: SeasonReport, path: Path | str) -> int:
     writer.setTitle(f"{report.farm_name}: the {report.year} season")
     writer.setCreator("Dutch Farm")
     writer.setResolution(DPI)
-    writer.setPageLayout(
+    return paint_season_report(report, writer)
+
+
+def print_season_report(report: SeasonReport, printer: QPrinter) -> int:
+    """Print the season report on A4 paper; return how many pages it has."""
+    printer.setDocName(f"{report.farm_name}: the {report.year} season")
+    return paint_season_report(report, printer)
+
+
+def paint_season_report(report: SeasonReport, device: QPagedPaintDevice) -> int:
+    """Paint the report onto a PDF writer or a printer, page by page; return the pages."""
+    device.setPageLayout(
         QPageLayout(
             QPageSize(QPageSize.PageSizeId.A4),
             QPageLayout.Orientation.Portrait,
@@ -214,21 +247,33 @@ def write_season_report(report: SeasonReport, path: Path | str) -> int:
             QPageLayout.Unit.Millimeter,
         )
     )
-    body = writer.pageLayout().paintRectPixels(DPI)
+    # Laid out at 96 dots an inch and drawn scaled, so that a printer of any resolution
+    # prints the same pages as the PDF.
+    body = device.pageLayout().paintRectPixels(DPI)
     page = QSizeF(body.width(), body.height() - FOOTER)
     document = _document(report, page.width() - 20)
-    document.documentLayout().setPaintDevice(writer)
+    # A printer's own resolution would change every size; it gets the pages of the PDF.
+    buffer = QBuffer()
+    layout_device = QPdfWriter(buffer)
+    layout_device.setResolution(DPI)
+    document.documentLayout().setPaintDevice(layout_device)
     document.setPageSize(page)
     pages = document.pageCount()
     painter = QPainter()
-    if not painter.begin(writer):
-        raise BadInput(f"Dutch Farm could not write {Path(path).name}. Is it open elsewhere?")
+    if not painter.begin(device):
+        raise BadInput(
+            "The report could not be made. Is its file open in another program, "
+            "or is the printer switched off?"
+        )
+    zoom = device.logicalDpiX() / DPI
+    painter.scale(zoom, zoom)
     footer_font = QFont(FONT_FAMILY)
-    footer_font.setPointSize(10)
+    # 10 points on the page: the device turns points into its own dots, then the zoom.
+    footer_font.setPointSizeF(10 / zoom)
     try:
         for number in range(pages):
             if number:
-                writer.newPage()
+                device.newPage()
             painter.save()
             painter.translate(0, -number * page.height())
             document.drawContents(
