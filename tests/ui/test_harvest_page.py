@@ -280,6 +280,16 @@ def test_export_and_the_season_report_from_the_window(
     assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
     assert answers.messages[-1][0] == "Season report saved"
 
+    from PySide6.QtPrintSupport import QPrinter
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    monkeypatch.setattr(dialogs, "choose_printer", lambda *_a: printer)
+    qtbot.mouseClick(staff.print_button, LEFT)
+    assert (tmp_path / "printed.pdf").read_bytes().startswith(b"%PDF")
+    assert answers.messages[-1][0] == "Season report printed"
+
 
 @pytest.mark.skipif(not FILE_2021.is_file(), reason="the real harvest records are not here")
 def test_import_from_the_window_with_a_preview(make_window, demo_url, qtbot, monkeypatch, answers):

@@ -188,19 +188,33 @@ class StaffView(QWidget):
             top.addWidget(button)
         self.log_button.setChecked(True)
         top.addStretch(1)
+        files = top
+        if text_scale() >= 1.3:
+            # Large text: the files' buttons go on a row of their own, so no word is cut.
+            files = QHBoxLayout()
+            layout.addLayout(top)
         self.import_button = PictureButton("import", "Import", icon_size=28)
         self.import_button.setToolTip("Bring in harvest records from a CSV file")
         self.import_button.clicked.connect(self.import_file)
-        top.addWidget(self.import_button)
         self.export_button = PictureButton("export", "Export", icon_size=28)
         self.export_button.setToolTip("Save the harvest log as a CSV file")
         self.export_button.clicked.connect(self.export_file)
-        top.addWidget(self.export_button)
         self.report_button = PictureButton("report", "Season report", icon_size=28)
         self.report_button.setToolTip("Make the season report (PDF) for the funders")
         self.report_button.clicked.connect(self.make_report)
-        top.addWidget(self.report_button)
-        layout.addLayout(top)
+        self.print_button = PictureButton("print", "Print report", icon_size=28)
+        self.print_button.setToolTip("Print the season report on A4 paper")
+        self.print_button.clicked.connect(self.print_report)
+        for button in (
+            self.import_button,
+            self.export_button,
+            self.report_button,
+            self.print_button,
+        ):
+            files.addWidget(button)
+        if files is not top:
+            files.addStretch(1)
+        layout.addLayout(files)
         self.views = QStackedWidget()
         self.log = HarvestLog(context)
         self.views.addWidget(self.log)
@@ -322,17 +336,22 @@ class StaffView(QWidget):
                 self, "Harvest log saved", f"Saved {result.rows:,} harvests in {result.path.name}."
             )
 
-    def make_report(self) -> None:
-        """Write the season report of the season chosen as a PDF."""
-        from dutchfarm.ui.season_report import make_season_report
-
+    def _report_year(self) -> int | None:
+        """Return the year of the season chosen in the log (this season for "All seasons")."""
         year = self.log.season_year()
         if year is None:
-            # "All seasons" is chosen: the report is of this season.
             season = current_season(self.context.db)
             year = season.year if season else None
         if year is None:
             dialogs.warn(self, "No season yet", "Start a season first, in Settings.")
+        return year
+
+    def make_report(self) -> None:
+        """Write the season report of the season chosen as a PDF."""
+        from dutchfarm.ui.season_report import make_season_report
+
+        year = self._report_year()
+        if year is None:
             return
         path = dialogs.save_file(
             self, "Save the season report", f"season-report-{year}.pdf", "PDF files (*.pdf)"
@@ -345,6 +364,24 @@ class StaffView(QWidget):
         if report is not None:
             dialogs.tell(
                 self, "Season report saved", f"The {year} season report is saved in {path}."
+            )
+
+    def print_report(self) -> None:
+        """Print the season report of the season chosen on the printer the person picks."""
+        from dutchfarm.services.report import season_report
+        from dutchfarm.ui.season_report import print_season_report
+
+        year = self._report_year()
+        report = (
+            None if year is None else self.context.run(self, season_report, self.context.db, year)
+        )
+        printer = dialogs.choose_printer(self) if report is not None else None
+        if report is None or printer is None:
+            return
+        pages = self.context.run(self, print_season_report, report, printer)
+        if pages is not None:
+            dialogs.tell(
+                self, "Season report printed", f"The {year} season report went to the printer."
             )
 
 
@@ -374,6 +411,7 @@ class HarvestPage(Page):
             scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             scroll.setWidget(self.views)
             self.outer.addWidget(scroll, 1)
+        self.staff.views.currentChanged.connect(lambda *_: self._staff_note())
 
     def refresh(self) -> None:
         """Show the gardener's own view or the staff's, for whoever is using the program."""
@@ -383,10 +421,15 @@ class HarvestPage(Page):
             self.views.setCurrentWidget(self.gardener)
             self.gardener.refresh()
             return
-        self.note.setText(
-            "Tap 'Change user' and choose your picture to log a harvest."
-            if actor.person_id is None
-            else "Log a harvest in the form. Tap a row to change it."
-        )
+        self._staff_note()
         self.views.setCurrentWidget(self.staff)
         self.staff.refresh()
+
+    def _staff_note(self) -> None:
+        # The words above say how to use what is on show: the log, or the charts.
+        if self.staff.views.currentIndex() == 1:
+            self.note.setText("Tap a chart's button to see it, and choose its season.")
+        elif self.context.actor.person_id is None:
+            self.note.setText("Tap 'Change user' and choose your picture to log a harvest.")
+        else:
+            self.note.setText("Log a harvest in the form. Tap a row to change it.")
