@@ -303,6 +303,18 @@ class Journey:
         """Answer the next "Save as" chooser with ``path``."""
         self.monkeypatch.setattr(dialogs, "save_file", lambda *_a: str(path))
 
+    def print_to(self, path: Path) -> None:
+        """Answer the next printer chooser with a printer that prints to the PDF ``path``."""
+        from PySide6.QtPrintSupport import QPrinter
+
+        def printer(*_args: object) -> QPrinter:
+            chosen = QPrinter(QPrinter.PrinterMode.HighResolution)
+            chosen.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+            chosen.setOutputFileName(str(path))
+            return chosen
+
+        self.monkeypatch.setattr(dialogs, "choose_printer", printer)
+
     def open_as(self, path: Path) -> None:
         """Answer the next "Open" chooser with ``path``."""
         self.monkeypatch.setattr(dialogs, "open_file", lambda *_a: str(path))
