@@ -74,9 +74,11 @@ class HarvestChart(QWidget):
         self.save_button = PictureButton("save", "Save picture")
         self.save_button.setToolTip("Save this chart as a picture (PNG)")
         self.save_button.clicked.connect(self.save_picture)
-        self.save_button.setVisible(saving)
         top.addWidget(self.save_button)
         layout.addLayout(top)
+        # Only once it has a parent: shown before, it would open as a window of its own
+        # and take the keyboard away from the main window.
+        self.save_button.setVisible(saving)
         self.area = QVBoxLayout()
         layout.addLayout(self.area, 1)
         context.changed.connect(self._on_changed)

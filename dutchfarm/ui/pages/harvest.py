@@ -64,6 +64,9 @@ class GardenerView(QWidget):
             self.log_half.hide()
             self.mine_half.hide()
         halves = QHBoxLayout() if wide else QStackedLayout()
+        # In place before anything goes in it: a stack shows its first widget at once, and
+        # with no parent yet that would be a window of its own, taking the keyboard away.
+        layout.addLayout(halves, 1)
         entry_card = Card()
         self.entry = QuickHarvestPanel(context, columns=4 if wide else 3)
         entry_card.body.addWidget(self.entry)
@@ -94,10 +97,8 @@ class GardenerView(QWidget):
         if isinstance(halves, QHBoxLayout):
             halves.setStretch(0, 3)
             halves.setStretch(1, 2)
-            layout.addLayout(halves, 1)
         else:
             self.half_group.idClicked.connect(halves.setCurrentIndex)
-            layout.addLayout(halves, 1)
         self.halves = halves
         # After Done, a gardener with large text sees their chart go up.
         self.entry.saved.connect(lambda _: self.show_half(1))
