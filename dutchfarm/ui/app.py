@@ -14,7 +14,7 @@ from dutchfarm.services.backups import back_up, backups_for, restore_unopened
 from dutchfarm.services.errors import ServiceError
 from dutchfarm.services.farm_setup import start_page
 from dutchfarm.settings import Settings
-from dutchfarm.ui import dialogs
+from dutchfarm.ui import dialogs, keyboard
 from dutchfarm.ui.context import AppContext
 from dutchfarm.ui.main_window import MainWindow
 from dutchfarm.ui.theme import apply_theme
@@ -25,11 +25,11 @@ log = logging.getLogger(__name__)
 def application() -> QApplication:
     """Return the one QApplication, creating it with Dutch Farm's look if needed."""
     app = QApplication.instance()
-    if isinstance(app, QApplication):
-        return app
-    app = QApplication(sys.argv[:1])
-    app.setApplicationName("Dutch Farm")
-    app.setOrganizationName("Dutch Farm")
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+        app.setApplicationName("Dutch Farm")
+        app.setOrganizationName("Dutch Farm")
+    keyboard.install(app)
     return app
 
 

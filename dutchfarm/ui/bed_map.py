@@ -182,7 +182,7 @@ class BedItem(QGraphicsObject):
 
 
 class BedMapView(QGraphicsView):
-    """The map: zoom with the wheel, + and -, 0 to fit; arrows move the chosen bed."""
+    """The map: zoom with the wheel, + and -, 0 to fit; arrows choose a bed, or move it."""
 
     bed_chosen = Signal(int)
     bed_opened = Signal(int)
@@ -199,6 +199,7 @@ class BedMapView(QGraphicsView):
         self.setAccessibleName("Map of the allotment")
         self.items_by_id: dict[int, BedItem] = {}
         self.movable = False
+        self.beds_words = ""
         # The map keeps the whole allotment in view as it is resized, until someone zooms.
         self.fit_on_resize = True
         self.scene().selectionChanged.connect(self._selection_changed)
@@ -225,16 +226,14 @@ class BedMapView(QGraphicsView):
                 )
             )
         self.scene().setSceneRect(bounds.adjusted(-30, -30, 30, 30) if beds else QRectF())
+        self.beds_words = f"{len(beds)} beds. " + " ".join(
+            f"{bed.name}: {bed.owner.name if bed.owner else 'shared'}"
+            f"{', ' + ', '.join(c.name for c in bed.crops) if bed.crops else ''}."
+            for bed in beds
+        )
+        self.setAccessibleDescription(self.beds_words)
         if chosen is not None and chosen in self.items_by_id:
             self.choose(chosen)
-        self.setAccessibleDescription(
-            f"{len(beds)} beds. "
-            + " ".join(
-                f"{bed.name}: {bed.owner.name if bed.owner else 'shared'}"
-                f"{', ' + ', '.join(c.name for c in bed.crops) if bed.crops else ''}."
-                for bed in beds
-            )
-        )
 
     def chosen_bed(self) -> int | None:
         """Return the id of the selected bed, or None."""
@@ -253,8 +252,16 @@ class BedMapView(QGraphicsView):
         self.scene().blockSignals(False)
         self.scene().update()
         self.ensureVisible(item)
+        self._describe()
+
+    def _describe(self) -> None:
+        # A screen reader hears the chosen bed first, then every bed on the map.
+        chosen = self.items_by_id.get(self.chosen_bed() or 0)
+        words = f"Chosen: {chosen.toolTip()} " if chosen is not None else ""
+        self.setAccessibleDescription(words + self.beds_words)
 
     def _selection_changed(self) -> None:
+        self._describe()
         chosen = self.chosen_bed()
         if chosen is not None:
             self.bed_chosen.emit(chosen)
@@ -305,7 +312,7 @@ class BedMapView(QGraphicsView):
             super().mouseDoubleClickEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        """+/- zoom, 0 fits, Enter opens the chosen bed, arrows move it (coordinator)."""
+        """+/- zoom, 0 fits, Enter opens the chosen bed; arrows move it (coordinator) or choose."""
         key = event.key()
         chosen = self.chosen_bed()
         if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
@@ -321,8 +328,36 @@ class BedMapView(QGraphicsView):
             item = self.items_by_id[chosen]
             item.setPos(item.pos() + QPointF(dx * SNAP_M * PX_PER_M, dy * SNAP_M * PX_PER_M))
             item.snap_and_report()
+        elif key in _ARROWS and self.items_by_id:
+            self.choose_towards(Qt.Key(key))
         else:
             super().keyPressEvent(event)
+
+    def choose_towards(self, key: Qt.Key) -> None:
+        """Choose the nearest bed left, right, above or below the chosen one (by arrow key)."""
+        chosen = self.chosen_bed()
+        if chosen is None:
+            first = min(self.items_by_id.values(), key=lambda i: (i.pos().y(), i.pos().x()))
+            self.choose(first.bed.id)
+            self.bed_chosen.emit(first.bed.id)
+            return
+        dx, dy = _ARROWS[key]
+        here = self.items_by_id[chosen].sceneBoundingRect().center()
+        best: tuple[float, float] | None = None
+        found: BedItem | None = None
+        for item in self.items_by_id.values():
+            offset = item.sceneBoundingRect().center() - here
+            ahead = offset.x() * dx + offset.y() * dy
+            aside = abs(offset.x() * dy) + abs(offset.y() * dx)
+            # Only beds in the arrow's direction, the nearest and most in line first.
+            if item.bed.id == chosen or ahead <= 0 or aside > ahead * 2:
+                continue
+            score = (ahead + 2 * aside, aside)
+            if best is None or score < best:
+                best, found = score, item
+        if found is not None:
+            self.choose(found.bed.id)
+            self.bed_chosen.emit(found.bed.id)
 
 
 _ARROWS = {

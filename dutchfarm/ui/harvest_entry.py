@@ -42,7 +42,7 @@ from dutchfarm.services.harvest import (
     update_harvest,
 )
 from dutchfarm.services.picking import log_picking, take_back_picking
-from dutchfarm.ui import icons
+from dutchfarm.ui import icons, keyboard
 from dutchfarm.ui.context import AppContext, Topic
 from dutchfarm.ui.theme import TARGET_LARGE, colours
 from dutchfarm.ui.widgets import PictureButton, label, picture, scaled
@@ -87,7 +87,8 @@ class NumberPad(QWidget):
         grid.addWidget(self.rub_out, 3, 2)
         layout.addLayout(grid)
         self.text = ""
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # The keys take the focus, each with its ring; digits typed on any key still count.
+        self.setFocusProxy(self.keys["1"])
 
     def _key(self, key: str) -> QPushButton:
         # A digit is its own picture: big and alone on its key.
@@ -137,7 +138,7 @@ class NumberPad(QWidget):
         self.changed.emit(self.text)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        """Let a keyboard type on the pad too."""
+        """Let a keyboard type on the pad too (the keys pass digits on to here)."""
         text = event.text()
         if text and text in "0123456789.":
             self.press(text)
@@ -291,6 +292,28 @@ class QuickHarvestPanel(QWidget):
             row += (len(crops) + self.columns - 1) // self.columns
         self.crop_grid.setRowStretch(row, 1)
         self.start_again()
+
+    def tab_sequence(self) -> list[QWidget]:
+        """Return the crop pictures, then the number pad, the units, Back and Done."""
+        return [
+            *self.crop_buttons,
+            *(self.pad.keys[key] for key in "123456789.0"),
+            self.pad.rub_out,
+            *self.unit_buttons.values(),
+            self.back_button,
+            self.done_button,
+        ]
+
+    def go_back(self) -> bool:
+        """Escape: from "How much?" back to the crop pictures; False on the pictures."""
+        if self.steps.currentIndex() == 0:
+            return False
+        crop = self.crop
+        self.start_again()
+        chosen = next((b for b in self.crop_buttons if crop and b.crop.id == crop.id), None)
+        if chosen is not None:
+            keyboard.give_focus(chosen)
+        return True
 
     def button_for(self, crop_name: str) -> CropButton:
         """Return the picture button of a crop, by its name or plural (any case)."""

@@ -26,7 +26,7 @@ from dutchfarm.domain.terms import Role
 from dutchfarm.services.auth import NOBODY, farm_can_be_managed_by
 from dutchfarm.services.people import ROLE_WORDS, get_person
 from dutchfarm.settings import Settings
-from dutchfarm.ui import dialogs, icons
+from dutchfarm.ui import dialogs, icons, keyboard
 from dutchfarm.ui.context import AppContext, Topic
 from dutchfarm.ui.help_content import COORDINATOR, STAFF, help_for
 from dutchfarm.ui.pages.base import Page
@@ -34,6 +34,8 @@ from dutchfarm.ui.theme import apply_theme, text_size, theme_choice, watch_syste
 from dutchfarm.ui.widgets import PictureButton, UndoBar, label, scaled
 
 log = logging.getLogger(__name__)
+# How many pages back Escape can go.
+HISTORY = 20
 
 # Stable page names -> where the page lives. Pages are imported and built the first time
 # they are shown, so start-up pays only for the home page.
@@ -203,9 +205,12 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.undo_bar)
         self.setCentralWidget(central)
         self.pages: dict[str, Page] = {}
+        # The pages shown before this one, most recent last, for Escape to go back through.
+        self.history: list[str] = []
         self._shortcuts = [
             self._shortcut("Alt+Home", lambda: self.show_page("today")),
             self._shortcut("F1", self.show_help),
+            self._shortcut("Escape", self.go_back),
         ]
         self.user_bar.help_button.clicked.connect(self.show_help)
         for page, _icon, _words, keys in AREAS:
@@ -232,11 +237,18 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
         return self.pages[name]
 
-    def show_page(self, name: str) -> Page:
-        """Switch to the page called ``name`` and return it."""
+    def show_page(self, name: str, *, remember: bool = True) -> Page:
+        """Switch to the page called ``name``, put the keyboard on it, and return it."""
+        current = self.stack.currentWidget()
+        if remember and isinstance(current, Page) and current.name != name:
+            self.history = [*self.history[-(HISTORY - 1) :], current.name]
         page = self.page(name)
         self.stack.setCurrentWidget(page)
-        page.setFocus(Qt.FocusReason.OtherFocusReason)
+        control = page.first_control()
+        if control is not None:
+            keyboard.give_focus(control)
+        else:
+            page.setFocus(Qt.FocusReason.OtherFocusReason)
         return page
 
     def help_audiences(self) -> tuple[str, ...]:
@@ -253,6 +265,19 @@ class MainWindow(QMainWindow):
         """Show the help of the page on show, as the current user needs it."""
         page_help = help_for(self.current_page_name(), self.help_audiences())
         dialogs.show_help(self, page_help)
+
+    def go_back(self) -> None:
+        """Escape: step back inside the page, or else to the page shown before it."""
+        page = self.stack.currentWidget()
+        if isinstance(page, Page) and page.go_back():
+            return
+        while self.history:
+            earlier = self.history.pop()
+            if earlier in PAGES and earlier != self.current_page_name():
+                self.show_page(earlier, remember=False)
+                return
+        if self.current_page_name() != "today":
+            self.show_page("today", remember=False)
 
     def _on_changed(self, topic: str) -> None:
         if topic == Topic.LOOK:
@@ -273,7 +298,7 @@ class MainWindow(QMainWindow):
             page.deleteLater()
         self.pages.clear()
         self.user_bar.show_user()
-        self.show_page(current)
+        self.show_page(current, remember=False)
 
     def current_page_name(self) -> str:
         """Return the stable name of the page on show."""

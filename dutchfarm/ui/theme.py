@@ -140,6 +140,16 @@ def colours() -> Colours:
     return THEMES.get(_property("theme", DEFAULT.name), DEFAULT)
 
 
+def mix(colour: str, other: str, share: float) -> str:
+    """Return ``share`` of ``colour`` mixed into ``other`` (both "#RRGGBB")."""
+    ours, theirs = QColor(colour), QColor(other)
+    channels = (
+        round(getattr(ours, part)() * share + getattr(theirs, part)() * (1 - share))
+        for part in ("red", "green", "blue")
+    )
+    return "#" + "".join(f"{value:02X}" for value in channels)
+
+
 def style_sheet(c: Colours, scale: float) -> str:
     """Return the application style sheet for a theme and text scale."""
     big = point_size(scale, 1.6)
@@ -147,6 +157,9 @@ def style_sheet(c: Colours, scale: float) -> str:
     # A style sheet's min-height overrides a widget's own minimum, so it must grow with the
     # text: a line of text (its point size at 96 dpi, plus leading) or the 44 px target.
     content = max(TARGET - 16, round(point_size(scale) * 96 / 72 * 1.3))
+    # A focused button is filled with a tint of the ring's colour as well, so that the
+    # focus shows on a green button and a white one alike.
+    focus_fill = mix(c.focus, c.surface, 0.15)
     return f"""
 QWidget {{ color: {c.text}; }}
 QMainWindow, QStackedWidget > QWidget {{ background: {c.window}; }}
@@ -171,13 +184,19 @@ QPushButton[role="primary"]:hover, QToolButton[role="primary"]:hover {{
 }}
 QPushButton[role="digit"] {{ font-size: {title}pt; font-weight: bold; }}
 QPushButton:disabled, QToolButton:disabled {{ color: {c.muted_text}; border-style: dashed; }}
-QPushButton:focus, QToolButton:focus, QLineEdit:focus, QSpinBox:focus, QComboBox:focus,
-QCheckBox:focus, QTableView:focus, QListView:focus, QListWidget:focus, QRadioButton:focus {{
+QPushButton:focus, QToolButton:focus, QLineEdit:focus, QAbstractSpinBox:focus,
+QComboBox:focus, QCheckBox:focus, QRadioButton:focus, QAbstractItemView:focus,
+QGraphicsView:focus, QPlainTextEdit:focus, QTextEdit:focus, QTabBar::tab:focus {{
     border: 4px solid {c.focus};
 }}
+QPushButton:focus, QToolButton:focus {{ background: {focus_fill}; color: {c.text}; }}
+QPushButton:checked:focus, QToolButton:checked:focus {{ background: {c.selection}; }}
 QPushButton[role="primary"]:focus, QToolButton[role="primary"]:focus {{
-    background-clip: content;
+    background: {c.primary}; color: {c.on_primary}; background-clip: content;
 }}
+/* A list or the map keeps one frame width with focus, or its ring would be hidden. */
+QTableView, QListView, QGraphicsView {{ padding: 2px; }}
+QTableView:focus, QListView:focus, QGraphicsView:focus {{ padding: 0px; }}
 QLineEdit, QSpinBox, QComboBox, QDateEdit, QPlainTextEdit {{
     background: {c.surface}; border: 2px solid {c.border}; border-radius: 6px;
     padding: 6px; min-height: {content}px;
@@ -188,6 +207,7 @@ QCheckBox, QRadioButton {{
     border: 4px solid transparent; border-radius: 6px;
 }}
 QCheckBox::indicator, QRadioButton::indicator {{ width: 28px; height: 28px; }}
+QGraphicsView {{ border: 2px solid {c.border}; }}
 QTableView, QListView, QListWidget {{
     background: {c.surface}; border: 2px solid {c.border}; border-radius: 6px;
     selection-background-color: {c.selection}; selection-color: {c.text};

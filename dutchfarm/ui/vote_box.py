@@ -24,7 +24,7 @@ from dutchfarm.services.voting import (
     get_ballot,
     who_has_voted,
 )
-from dutchfarm.ui import dialogs, icons
+from dutchfarm.ui import dialogs, icons, keyboard
 from dutchfarm.ui.context import AppContext, Topic
 from dutchfarm.ui.vote_cards import (
     CardGrid,
@@ -201,6 +201,17 @@ class BallotBox(QWidget):
             voter.clicked.connect(lambda _=False, p=voter.person: self.choose_voter(p))
         self.voter_buttons = {voter.person.id: voter for voter in voters}
         self.voter_grid.set_cards(list(voters))
+        keyboard.tab_order(
+            [
+                *voters,
+                self.back_button,
+                self.close_button,
+                *(button for card in crop_cards for button in (card.tap, card.minus)),
+                self.not_me,
+                self.again,
+                self.done_button,
+            ]
+        )
         self.show_pictures()
         self.refresh()
 
@@ -223,8 +234,27 @@ class BallotBox(QWidget):
         people = "1 person has" if done == 1 else f"{done} people have"
         self.count_words.setText(f"{people} voted, out of {everyone}.")
 
+    def first_control(self) -> QWidget | None:
+        """Return where the keyboard starts: the next person still to vote, or the first card."""
+        if self.stages.currentWidget() is self.voting:
+            first = next(iter(self.cards.values()), None)
+            return first.tap if first is not None else None
+        if self.stages.currentWidget() is self.pick:
+            waiting = [v for v in self.voter_buttons.values() if not v.has_voted]
+            if waiting:
+                return waiting[0]
+        return keyboard.first_control(self.stages.currentWidget())
+
+    def go_back(self) -> bool:
+        """Escape: end a turn without voting (back to the pictures); False on the pictures."""
+        if self.stages.currentWidget() is not self.voting:
+            return False
+        self.show_pictures()
+        return True
+
     def show_pictures(self) -> None:
         """Go back to everyone's pictures, forgetting any marks not put in the box."""
+        turn = self.voter
         self.voter = None
         self.marks = {}
         for card in self.cards.values():
@@ -233,6 +263,9 @@ class BallotBox(QWidget):
             self.stages.setCurrentWidget(self.hands_stage)
         else:
             self.stages.setCurrentWidget(self.pick)
+        if turn is not None and self.isVisible():
+            # The keyboard goes back to the picture of whoever's turn it was.
+            keyboard.give_focus(self.voter_buttons.get(turn.id) or self)
 
     # --- one person's turn -----------------------------------------------------------------
 
@@ -260,9 +293,9 @@ class BallotBox(QWidget):
         self.instruction.setText(INSTRUCTIONS[self.ballot.method])
         self._show_marks()
         self.stages.setCurrentWidget(self.voting)
-        first = next(iter(self.cards.values()), None)
-        if first is not None:
-            first.tap.setFocus()
+        control = self.first_control()
+        if control is not None:
+            keyboard.give_focus(control)
 
     def _say(self, words: str) -> None:
         self.hint.setText(words)
@@ -390,6 +423,10 @@ class BallotBox(QWidget):
         self.pick_scroll.verticalScrollBar().setValue(0)
         self.context.announce(Topic.VOTES)
         self.refresh()
+        # The next person to vote finds the keyboard on the first picture still to vote.
+        control = self.first_control()
+        if control is not None and self.isVisible():
+            keyboard.give_focus(control)
 
 
 def _picture(name: str, size: int, description: str) -> QLabel:

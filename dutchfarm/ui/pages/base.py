@@ -7,6 +7,7 @@ from typing import ClassVar
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from dutchfarm.ui import keyboard
 from dutchfarm.ui.context import AppContext, Topic
 from dutchfarm.ui.widgets import PageHeader
 
@@ -48,7 +49,22 @@ class Page(QWidget):
         """Load what the page shows from the services now."""
         self._stale = False
         self.refresh()
+        keyboard.tab_order(self.tab_sequence())
+
+    def tab_sequence(self) -> list[QWidget]:
+        """Return the page's controls in the order Tab visits them (empty: as they were made)."""
+        # Controls made again on a refresh join the end of the window's chain, so a page
+        # that rebuilds any lists every one of its controls here, in order.
+        return []
 
     def refresh(self) -> None:
         """Fill the page from the services; each page overrides this."""
         raise NotImplementedError
+
+    def first_control(self) -> QWidget | None:
+        """Return the control the keyboard starts on when the page is shown."""
+        return keyboard.first_control(self)
+
+    def go_back(self) -> bool:
+        """Step back inside the page (Escape); False when the page has nowhere to go back to."""
+        return False

@@ -191,6 +191,8 @@ class BedRecordPage(Page):
         super().__init__(context, parent)
         self.record: BedRecord | None = None
         self.picked_dialog: QWidget | None = None
+        self.status_boxes: list[QWidget] = []
+        self.wish_buttons: list[QWidget] = []
         self.owner_line = label("")
         self.outer.addWidget(self.owner_line)
         self.scroll = QScrollArea()
@@ -338,12 +340,30 @@ class BedRecordPage(Page):
         self.done_today.setVisible(self.done_today.count() > 0)
         self.done_today.setFixedHeight(self.done_today.count() * _diary_row_height() + 8)
 
+    def tab_sequence(self) -> list[QWidget]:
+        """Return the picture buttons, the plants, the wishes, then the harvest and diary."""
+        return [
+            *self.action_buttons.values(),
+            self.note,
+            self.note_button,
+            self.add_planting_button,
+            *self.status_boxes,
+            self.add_wish_button,
+            *self.wish_buttons,
+            self.harvest_list,
+            self.diary,
+        ]
+
     def _show_plantings(self, record: BedRecord) -> None:
         clear_layout(self.plantings_box)
         staff = self.context.actor.role in (Role.COORDINATOR, Role.VOLUNTEER)
         changer = self.change_status if record.can_write and staff else None
+        self.status_boxes = []
         for planting in record.plantings:
-            self.plantings_box.addWidget(PlantingCard(planting, changer))
+            card = PlantingCard(planting, changer)
+            self.plantings_box.addWidget(card)
+            if changer is not None:
+                self.status_boxes.append(card.status)
         if not record.plantings:
             self.plantings_box.addWidget(label("Nothing is planted yet this season.", "muted"))
 
@@ -363,6 +383,7 @@ class BedRecordPage(Page):
         show = owner is not None and (staff or actor.person_id == owner.id)
         self.wishes_card.setVisible(show)
         clear_layout(self.wishes_box)
+        self.wish_buttons = []
         if owner is None or not show:
             return
         year = upcoming_year()
@@ -374,6 +395,7 @@ class BedRecordPage(Page):
             button.setToolTip(f"Tap to take {crop.plural.lower()} off the wishes")
             button.clicked.connect(lambda _=False, c=crop: self.remove_wish(c.id, c.name))
             self.wishes_box.addWidget(button)
+            self.wish_buttons.append(button)
         if not wishes:
             self.wishes_box.addWidget(label("No wishes yet. Tap 'Add a wish'.", "muted"))
         self.wishes_box.addStretch(1)

@@ -104,6 +104,11 @@ class GardenerView(QWidget):
         self.entry.saved.connect(lambda _: self.show_half(1))
         self.harvests: list[HarvestInfo] = []
 
+    def tab_sequence(self) -> list[QWidget]:
+        """Return the halves' switch, the picture entry, then the person's own harvests."""
+        mine = [self.chart.save_button, self.mine, self.change_button, self.remove_button]
+        return [self.log_half, self.mine_half, *self.entry.tab_sequence(), *mine]
+
     def refresh(self) -> None:
         """Show the person's crops, chart and their harvests this season."""
         actor = self.context.actor
@@ -413,6 +418,14 @@ class HarvestPage(Page):
             scroll.setWidget(self.views)
             self.outer.addWidget(scroll, 1)
         self.staff.views.currentChanged.connect(lambda *_: self._staff_note())
+
+    def tab_sequence(self) -> list[QWidget]:
+        """Return the gardener's controls in order (the staff's are never made again)."""
+        return self.gardener.tab_sequence() if self.views.currentWidget() is self.gardener else []
+
+    def go_back(self) -> bool:
+        """Escape: from "How much?" back to the crop pictures."""
+        return self.views.currentWidget() is self.gardener and self.gardener.entry.go_back()
 
     def refresh(self) -> None:
         """Show the gardener's own view or the staff's, for whoever is using the program."""

@@ -243,6 +243,19 @@ class TodayPage(Page):
             "Tick who is in, then tap 'Make the rota'.",
         )
 
+    def tab_sequence(self) -> list[QWidget]:
+        """Return who is in, the jobs, the rota and printing; large text puts the areas first."""
+        who: list[QWidget] = list(self.who.toggles.values())
+        jobs: list[QWidget] = [row.done_button for row in self.job_rows.values()]
+        rota: list[QWidget] = [self.add_job_button, self.make_button]
+        for card in self.rota_view.cards:
+            rota += card.chips
+            rota += [card.no_job] if card.no_job is not None else []
+        rota += [self.move_button, self.print_button, self.pdf_button]
+        tiles: list[QWidget] = list(self.tiles.values())
+        parts = [who, jobs, rota, tiles] if self.wide else [tiles, who, jobs, rota]
+        return [self.choose_button] + [widget for part in parts for widget in part]
+
     def _show_who(self, people: list[PersonInfo]) -> None:
         self.who.set_people(people)
         self.who.set_present(self.rota.present, self.allowed)

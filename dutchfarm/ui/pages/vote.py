@@ -37,7 +37,7 @@ from dutchfarm.services.voting import (
     open_ballot,
     return_to_draft,
 )
-from dutchfarm.ui import dialogs, icons
+from dutchfarm.ui import dialogs, icons, keyboard
 from dutchfarm.ui.context import AppContext, Topic
 from dutchfarm.ui.pages.base import Page
 from dutchfarm.ui.theme import TARGET_LARGE
@@ -272,20 +272,46 @@ class VotePage(Page):
 
     # --- moving between views --------------------------------------------------------------
 
+    def first_control(self) -> QWidget | None:
+        """Return where the keyboard starts in the view on show."""
+        view = self.views.currentWidget()
+        if view is self.box:
+            return self.box.first_control()
+        if view is self.form:
+            return self.form.question
+        return keyboard.first_control(view)
+
+    def go_back(self) -> bool:
+        """Escape: end a turn, or go back from a vote to the list of votes."""
+        view = self.views.currentWidget()
+        if view is self.list_view:
+            return False
+        if not (view is self.box and self.box.go_back()):
+            self.show_list()
+        return True
+
+    def _switch(self, view: QWidget) -> None:
+        self.views.setCurrentWidget(view)
+        if self.isVisible():
+            control = self.first_control()
+            if control is not None:
+                keyboard.give_focus(control)
+
     def show_list(self) -> None:
         """Show the season's votes."""
         self.views.setCurrentWidget(self.list_view)
         self.reload()
+        self._switch(self.list_view)
 
     def show_ballot(self, ballot_id: int) -> None:
         """Show a vote as it stands: set-up, voting, or its results."""
         ballot = get_ballot(self.context.db, ballot_id)
         if ballot.status is BallotStatus.OPEN:
             self.box.load(ballot)
-            self.views.setCurrentWidget(self.box)
+            self._switch(self.box)
         elif ballot.status is BallotStatus.CLOSED:
             self.results.show_ballot(ballot.id)
-            self.views.setCurrentWidget(self.results)
+            self._switch(self.results)
         else:
             self.change_vote(ballot)
 
@@ -297,12 +323,12 @@ class VotePage(Page):
         shown = next((s for s in seasons if self.season and s.year == self.season.year), None)
         first = shown if shown is not None and not shown.crops_chosen else seasons[0]
         self.form.start_new(seasons, first.year)
-        self.views.setCurrentWidget(self.form)
+        self._switch(self.form)
 
     def change_vote(self, ballot: BallotInfo) -> None:
         """Open the set-up form on a vote not started yet."""
         self.form.edit(ballot)
-        self.views.setCurrentWidget(self.form)
+        self._switch(self.form)
 
     def _saved(self, ballot: BallotInfo, started: bool) -> None:
         # The vote may be for another season (next season, perhaps just started): show that.

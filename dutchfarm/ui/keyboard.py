@@ -1,0 +1,183 @@
+"""Keyboard use everywhere: Enter presses the focused button, arrows cross picture grids.
+
+One application-wide helper, so that every button, grid and list behaves the same without
+each widget having to remember it::
+
+    install(app)                      # once, when the application is made
+    focus_first(container)            # put the keyboard on the first control inside
+    tab_order([first, second, ...])   # Tab visits these in this order
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QEvent, QObject, QRect, Qt
+from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QPushButton,
+    QScrollArea,
+    QToolButton,
+    QWidget,
+)
+
+ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+UP_DOWN = (Qt.Key.Key_Up, Qt.Key.Key_Down)
+
+
+def takes_tab(widget: QWidget) -> bool:
+    """Return True if Tab can stop on ``widget`` now (shown, usable, taking Tab focus)."""
+    return (
+        widget.isVisible()
+        and widget.isEnabled()
+        and bool(widget.focusPolicy().value & Qt.FocusPolicy.TabFocus.value)
+    )
+
+
+def first_control(container: QWidget) -> QWidget | None:
+    """Return the first control inside ``container`` that Tab would stop on, or None."""
+    # Controls just put on a page that is showing are shown by a queued call: run it now,
+    # or they would not count as shown yet.
+    QApplication.sendPostedEvents(None, QEvent.Type.MetaCall.value)
+    widget = container.nextInFocusChain()
+    while widget is not None and widget is not container:
+        if container.isAncestorOf(widget) and takes_tab(widget):
+            return widget
+        widget = widget.nextInFocusChain()
+    return None
+
+
+def focus_first(container: QWidget) -> bool:
+    """Put the keyboard on the first control inside ``container``; False if it has none."""
+    control = first_control(container)
+    if control is None:
+        return False
+    give_focus(control)
+    return True
+
+
+def give_focus(widget: QWidget) -> None:
+    """Focus ``widget`` and scroll it into view if it sits in a scroll area."""
+    widget.setFocus(Qt.FocusReason.OtherFocusReason)
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QScrollArea):
+            parent.ensureWidgetVisible(widget)
+        parent = parent.parentWidget()
+
+
+def tab_order(widgets: Iterable[QWidget | None]) -> None:
+    """Make Tab visit ``widgets`` in the order given (None and missing ones are skipped)."""
+    # Only controls inside one window can share a chain; one not placed on it is left out.
+    placed = [widget for widget in widgets if widget is not None and not widget.isWindow()]
+    chain = [widget for widget in placed if widget.window() is placed[0].window()]
+    for before, after in zip(chain, chain[1:], strict=False):
+        QWidget.setTabOrder(before, after)
+
+
+def _in_exclusive_group(button: QAbstractButton) -> bool:
+    group = button.group()
+    return button.autoExclusive() or (group is not None and group.exclusive())
+
+
+def _rect_in(widget: QWidget, ancestor: QWidget) -> QRect:
+    return QRect(widget.mapTo(ancestor, widget.rect().topLeft()), widget.size())
+
+
+def button_beside(button: QAbstractButton, key: Qt.Key) -> QAbstractButton | None:
+    """Return the nearest button straight above (Up) or below (Down) ``button``, or None.
+
+    The search starts among the button's neighbours and widens one parent at a time, so
+    in a grid of pictures Down goes to the picture under this one, not to the page's end.
+    """
+    down = key == Qt.Key.Key_Down
+    area = button.parentWidget()
+    while area is not None:
+        here = _rect_in(button, area)
+        best: tuple[int, int] | None = None
+        found: QAbstractButton | None = None
+        for other in area.findChildren(QAbstractButton):
+            if other is button or not takes_tab(other):
+                continue
+            there = _rect_in(other, area)
+            if there.right() < here.left() or there.left() > here.right():
+                continue  # not in the same column
+            gap = there.top() - here.bottom() if down else here.top() - there.bottom()
+            if gap < -2:
+                continue  # not below (or above) this one
+            score = (gap // 8, abs(there.center().x() - here.center().x()))
+            if best is None or score < best:
+                best, found = score, other
+        if found is not None:
+            return found
+        if area.isWindow():
+            return None
+        area = area.parentWidget()
+    return None
+
+
+class KeyboardHelp(QObject):
+    """Watches every key press and new widget in the application; never swallows typing."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Press the focused button on Enter; move up and down a grid with the arrows."""
+        kind = event.type()
+        if kind == QEvent.Type.Show:
+            # On showing, not on polishing: a widget can be polished while Python is still
+            # making it, before it may safely be touched from here.
+            _settle(watched)
+            return False
+        if kind == QEvent.Type.FocusIn and isinstance(event, QFocusEvent):
+            _to_the_chosen_one(watched, event)
+            return False
+        if kind != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        if not isinstance(watched, QAbstractButton) or watched is not QApplication.focusWidget():
+            return False
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if modifiers != Qt.KeyboardModifier.NoModifier:
+            return False
+        key = event.key()
+        if key in ENTER and isinstance(watched, QToolButton | QPushButton):
+            # Qt presses a focused button with Space only; people expect Enter to work too.
+            if watched.isEnabled():
+                watched.click()
+            return True
+        if key in UP_DOWN and not _in_exclusive_group(watched):
+            target = button_beside(watched, Qt.Key(key))
+            if target is not None:
+                give_focus(target)
+                return True
+        return False
+
+
+def _to_the_chosen_one(widget: QObject, event: QFocusEvent) -> None:
+    # Tab into a group of buttons where one is chosen lands on the chosen one, as with
+    # radio buttons; the arrows then move the choice.
+    if event.reason() not in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason):
+        return
+    if not isinstance(widget, QAbstractButton) or widget.isChecked():
+        return
+    group = widget.group()
+    chosen = group.checkedButton() if group is not None and group.exclusive() else None
+    if chosen is not None and chosen is not widget and takes_tab(chosen):
+        chosen.setFocus(event.reason())
+
+
+def _settle(widget: QObject) -> None:
+    if isinstance(widget, QScrollArea):
+        # A scroll area is no stop for Tab: Qt scrolls to whatever control has focus, and
+        # an invisible stop is a lost press for a keyboard user.
+        widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    elif isinstance(widget, QAbstractItemView):
+        # Tab leaves a table or list instead of walking its cells; arrows move inside it.
+        widget.setTabKeyNavigation(False)
+
+
+def install(app: QApplication) -> None:
+    """Watch ``app`` for the keyboard (once per application)."""
+    if app.findChild(KeyboardHelp) is None:
+        app.installEventFilter(KeyboardHelp(app))
