@@ -13,6 +13,7 @@ from matplotlib.figure import Figure
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from dutchfarm.services.fairness import FairnessTable
+from dutchfarm.ui.chart_words import fairness_words
 from dutchfarm.ui.theme import FONT_FAMILY
 from dutchfarm.ui.widgets import scaled
 
@@ -51,6 +52,9 @@ class FairnessChart(QWidget):
     def show_table(self, table: FairnessTable) -> None:
         """Draw ``table``: a row for each person, a column for each kind of job."""
         self.table = table
+        self.setAccessibleDescription(fairness_words(table))
+        self.canvas.setAccessibleName(self.accessibleName())
+        self.canvas.setAccessibleDescription(self.accessibleDescription())
         self.figure.clear()
         axes = self.figure.add_subplot()
         # Points as the rest of the program's text: 13 at normal size, more when larger.

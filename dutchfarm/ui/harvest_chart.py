@@ -22,6 +22,7 @@ from dutchfarm.services.farm import current_season, list_seasons
 from dutchfarm.services.harvest import season_chart_series
 from dutchfarm.services.people import get_person
 from dutchfarm.ui import dialogs
+from dutchfarm.ui.chart_words import harvest_words
 from dutchfarm.ui.context import AppContext, Topic
 from dutchfarm.ui.theme import text_scale
 from dutchfarm.ui.widgets import PictureButton, label, scaled
@@ -134,11 +135,16 @@ class HarvestChart(QWidget):
         if season_id is None:
             self.charts = None
             self.sentence.setText("No season has started yet.")
+            self.setAccessibleDescription(self.sentence.text())
             return
         self.charts = season_chart_series(
             self.context.db, season_id, person_id=self.person_id, bed_id=self.bed_id
         )
         self.sentence.setText(self._words(self.charts))
+        # A screen reader hears the figures the chart shows, as soon as they change.
+        self.setAccessibleDescription(harvest_words(self.kind, self.charts, self.sentence.text()))
+        if self.canvas is not None:
+            self.canvas.canvas.setAccessibleDescription(self.accessibleDescription())
 
     def _amounts(self, charts: SeasonCharts) -> str:
         # One person's or bed's counts are few: name them ("6 strawberries"), not "6 counted".
@@ -188,7 +194,7 @@ class HarvestChart(QWidget):
         else:
             self.canvas.setMinimumHeight(scaled(PANEL_HEIGHT + 60))
         self.canvas.draw(self.kind, self.charts)
-        self.canvas.canvas.setAccessibleDescription(self.sentence.text())
+        self.canvas.canvas.setAccessibleDescription(self.accessibleDescription())
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         """Draw the chart the first time it comes into view, or when it changed meanwhile."""

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from dutchfarm.services.vote_results import BallotResults, OptionResult
 from dutchfarm.ui import icons
+from dutchfarm.ui.chart_words import vote_words
 
 INK = "#1B1B1B"
 GRID = "#D9D3C3"
@@ -251,7 +252,7 @@ class VoteChart(QWidget):
         """Draw ``results``."""
         self.results = results
         draw_results(self.figure, results, self.scale)
-        self.canvas.setAccessibleDescription(" ".join(results.sentences))
+        self.canvas.setAccessibleDescription(vote_words(results))
         self.canvas.draw_idle()  # type: ignore[no-untyped-call]
 
     def bars(self) -> list[tuple[str, float]]:

@@ -193,7 +193,9 @@ class ResultsView(QWidget):
         for sentence in (*results.sentences, *results.settlement):
             self.sentences.addLayout(self._sentence_row(sentence, results.is_win(sentence)))
         if results.chosen_sentence:
-            self.sentences.addLayout(_row("season", results.chosen_sentence, "heading"))
+            self.sentences.addLayout(
+                _row("season", results.chosen_sentence, "heading", "The season's crops")
+            )
         _clear(self.rounds)
         if results.rounds:
             self.rounds.addWidget(label("The count, round by round", "heading"))
@@ -207,7 +209,7 @@ class ResultsView(QWidget):
         self.withdraw_button.setVisible(ballot.outcome is Outcome.DECIDED and coordinator)
 
     def _sentence_row(self, sentence: str, won: bool) -> QHBoxLayout:
-        return _row("tick" if won else None, sentence, "heading" if won else None)
+        return _row("tick" if won else None, sentence, "heading" if won else None, "Chosen")
 
     def _show_chart(self, results: BallotResults) -> None:
         if self.chart is None:
@@ -364,11 +366,11 @@ def _picture(name: str, size: int, description: str) -> QLabel:
     return picture
 
 
-def _row(icon_name: str | None, words: str, role: str | None) -> QHBoxLayout:
+def _row(icon_name: str | None, words: str, role: str | None, description: str) -> QHBoxLayout:
     row = QHBoxLayout()
     row.setSpacing(scaled(8))
     if icon_name:
-        row.addWidget(_picture(icon_name, 32, ""), 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(_picture(icon_name, 32, description), 0, Qt.AlignmentFlag.AlignTop)
     else:
         spacer = QWidget()
         spacer.setFixedSize(scaled(32), 1)

@@ -46,7 +46,7 @@ from dutchfarm.ui.pages.base import Page
 from dutchfarm.ui.people_model import COL_NAME, PeopleFilterModel, PeopleTableModel
 from dutchfarm.ui.person_rights import PersonRightsBar
 from dutchfarm.ui.theme import TARGET, text_scale
-from dutchfarm.ui.widgets import Card, PictureButton, label, primary_button, scaled
+from dutchfarm.ui.widgets import Card, PictureButton, label, picture, primary_button, scaled
 
 COLOUR_NAMES = (
     "peach",
@@ -205,7 +205,7 @@ class PersonForm(QWidget):
         layout.addLayout(colours)
 
         support_row = QHBoxLayout()
-        support_row.addWidget(QLabel(pixmap=icons.pixmap("support", scaled(40))))
+        support_row.addWidget(picture("support", 40, "Needs support"))
         self.needs_support = QCheckBox("Needs someone with them for jobs")
         self.needs_support.setAccessibleName("Needs someone with them for jobs")
         support_row.addWidget(self.needs_support, 1)
@@ -317,7 +317,7 @@ class PeoplePage(Page):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         search_row = QHBoxLayout()
-        search_row.addWidget(QLabel(pixmap=icons.pixmap("search", scaled(32))))
+        search_row.addWidget(picture("search", 32, "Find"))
         self.search = QLineEdit()
         self.search.setPlaceholderText("Find a name")
         self.search.setAccessibleName("Find a name")

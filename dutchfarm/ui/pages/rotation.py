@@ -44,6 +44,7 @@ from dutchfarm.services.rotation import (
 )
 from dutchfarm.ui import icons
 from dutchfarm.ui.bed_map import BedMapView
+from dutchfarm.ui.chart_words import rotation_words
 from dutchfarm.ui.context import AppContext, Topic
 from dutchfarm.ui.pages.base import Page
 from dutchfarm.ui.rotation_model import SORT_ROLE, RotationCellDelegate, RotationGridModel
@@ -117,6 +118,7 @@ class HistoryTab(QWidget):
         grid = rotation_grid(db, today)
         groups = list_rotation_groups(db)
         self.model.set_grid(grid, {g.id: g.colour for g in groups}, today.year)
+        self.table.setAccessibleDescription(rotation_words(grid, today.year))
         self.years.setValue(grid.rotation_years)
         self.years.setEnabled(manager)
         self.save_years.setVisible(manager)
@@ -472,6 +474,8 @@ class RotationPage(Page):
             scroll.setWidget(tab)
             self.tabs.addTab(scroll, icons.icon(icon_name), words)
         self.tabs.setIconSize(QSize(scaled(32), scaled(32)))
+        # The tabs themselves are what the keyboard lands on (arrows change the tab).
+        self.tabs.tabBar().setAccessibleName("Rotation pages: What grew where, Plan a season")
         self.outer.addWidget(self.tabs, 1)
 
     def show_planner(self) -> None:
