@@ -345,7 +345,15 @@ def test_tab_goes_round_every_page_and_reaches_every_control(
     as_coordinator(window)
     page = window.show_page(page_name)
     start = focused()
-    assert page.isAncestorOf(start), f"{page_name} opened with the focus on {describe(start)}"
+    if start is page:
+        # Nothing on this page can be used now (a new farm's welcome, on a farm in use):
+        # the keyboard waits on the page, and Tab goes on to the bar at the top.
+        press(qtbot, Key.Key_Tab)
+        start = focused()
+        assert window.user_bar.isAncestorOf(start), describe(start)
+    assert page.isAncestorOf(start) or window.user_bar.isAncestorOf(start), (
+        f"{page_name} opened with the focus on {describe(start)}"
+    )
     visited = tab_round(qtbot, start)
     assert window.user_bar.switch_button in visited
     missed = []

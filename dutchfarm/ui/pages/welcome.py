@@ -88,7 +88,7 @@ class WelcomePage(Page):
         for line_icon, line in lines:
             row = QHBoxLayout()
             row.setSpacing(12)
-            row.addWidget(picture(line_icon, 32, ""), 0, Qt.AlignmentFlag.AlignVCenter)
+            row.addWidget(picture(line_icon, 32, line), 0, Qt.AlignmentFlag.AlignVCenter)
             row.addWidget(label(line), 1)
             card.body.addLayout(row)
         card.body.addStretch(1)
