@@ -126,8 +126,9 @@ class RotaPage(Page):
         stand_in = self.stack.widget(index)
         self.sections[key] = builders[key]()
         self.stack.insertWidget(index, self.sections[key])
-        self.stack.removeWidget(stand_in)
-        stand_in.deleteLater()
+        if stand_in is not None:
+            self.stack.removeWidget(stand_in)
+            stand_in.deleteLater()
         self.stale_sections.add(key)
 
     def _build_recurring(self) -> QWidget:
