@@ -18,7 +18,11 @@ UNIT_WORDS = {Unit.GRAMS: "g", Unit.KILOGRAMS: "kg", Unit.COUNT: "counted", Unit
 
 @dataclass(frozen=True)
 class HarvestPoint:
-    """One harvest as the charts see it: when, what, how much, and where from."""
+    """One harvest as the charts see it: when, what, how much, and where from.
+
+    A point may stand for several harvests of one crop in one unit from one bed on one
+    day, added up (``harvests`` says how many); every chart and total comes out the same.
+    """
 
     day: dt.date
     crop: str
@@ -27,6 +31,7 @@ class HarvestPoint:
     grams: float | None
     bed: str | None = None
     person: str | None = None
+    harvests: int = 1
 
 
 @dataclass(frozen=True)
@@ -104,7 +109,7 @@ def totals(points: Iterable[HarvestPoint]) -> Totals:
     harvests = 0
     grams = count = bunches = 0.0
     for point in points:
-        harvests += 1
+        harvests += point.harvests
         if point.grams is not None:
             grams += point.grams
         elif point.unit is Unit.COUNT:

@@ -7,7 +7,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from dutchfarm.db.database import Database
@@ -350,38 +350,43 @@ def harvest_choices(db: Database, actor: Actor, season_id: int | None = None) ->
 def _points(
     session: Session, season_id: int, *, person_id: int | None, bed_id: int | None
 ) -> list[HarvestPoint]:
+    # One point for each day, crop, unit and bed, added up by the database: sums are all
+    # the charts need, and a season of a large farm has thousands of harvests but far
+    # fewer of these groups.
     query = (
         select(
             Harvest.day,
             Crop.plural,
-            Harvest.quantity,
+            func.sum(Harvest.quantity),
             Harvest.unit,
-            Harvest.grams,
+            func.sum(Harvest.grams),
             Bed.name,
-            Person.display_name,
+            func.count(),
         )
         .join(Crop, Harvest.crop_id == Crop.id)
         .outerjoin(Bed, Harvest.bed_id == Bed.id)
-        .outerjoin(Person, Harvest.picked_by_id == Person.id)
         .where(Harvest.season_id == season_id)
+        .group_by(Harvest.day, Crop.id, Crop.plural, Harvest.unit, Bed.id, Bed.name)
     )
     if person_id is not None:
         query = query.where(Harvest.picked_by_id == person_id)
     if bed_id is not None:
         query = query.where(Harvest.bed_id == bed_id)
     return [
-        HarvestPoint(day, crop, quantity, unit, grams, bed, person)
-        for day, crop, quantity, unit, grams, bed, person in session.execute(query)
+        HarvestPoint(day, crop, quantity, unit, grams, bed, harvests=harvests)
+        for day, crop, quantity, unit, grams, bed, harvests in session.execute(query)
     ]
 
 
 def _weights_by_year(
-    session: Session, *, person_id: int | None, bed_id: int | None
+    session: Session, before: int, *, person_id: int | None, bed_id: int | None
 ) -> dict[int, list[HarvestPoint]]:
+    """Return the grams picked on each day of every season before the year ``before``."""
     query = (
-        select(Season.year, Harvest.day, Harvest.grams)
+        select(Season.year, Harvest.day, func.sum(Harvest.grams))
         .join(Season, Harvest.season_id == Season.id)
-        .where(Harvest.grams.is_not(None))
+        .where(Harvest.grams.is_not(None), Season.year < before)
+        .group_by(Season.year, Harvest.day)
     )
     if person_id is not None:
         query = query.where(Harvest.picked_by_id == person_id)
@@ -389,6 +394,7 @@ def _weights_by_year(
         query = query.where(Harvest.bed_id == bed_id)
     found: dict[int, list[HarvestPoint]] = {}
     for year, day, grams in session.execute(query):
+        # Only weighed harvests are added up, so each day's sum is a number.
         found.setdefault(year, []).append(HarvestPoint(day, "", grams or 0.0, Unit.GRAMS, grams))
     return found
 
@@ -406,6 +412,5 @@ def season_chart_series(
         if season is None:
             raise NotFound("That season is not there any more.")
         points = _points(session, season_id, person_id=person_id, bed_id=bed_id)
-        earlier = _weights_by_year(session, person_id=person_id, bed_id=bed_id)
-        earlier = {year: rows for year, rows in earlier.items() if year < season.year}
+        earlier = _weights_by_year(session, season.year, person_id=person_id, bed_id=bed_id)
         return season_charts(season.year, points, earlier)

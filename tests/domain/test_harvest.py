@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from chart_shapes import chart_shape
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -201,3 +202,29 @@ def test_every_view_of_the_weights_adds_up_to_the_same_total(season):
     for series in cumulative_kg(season) + counts:
         assert list(series.values) == sorted(series.values)
         assert list(series.days) == sorted(set(series.days))
+
+
+def _added_up(season):
+    """Return the points of ``season`` added up by day, crop, unit and bed."""
+    groups = {}
+    for point in season:
+        groups.setdefault((point.day, point.crop, point.unit, point.bed), []).append(point)
+    return [
+        HarvestPoint(
+            day,
+            crop,
+            sum(p.quantity for p in group),
+            unit,
+            None if group[0].grams is None else sum(p.grams for p in group),
+            bed,
+            harvests=len(group),
+        )
+        for (day, crop, unit, bed), group in groups.items()
+    ]
+
+
+@given(st.lists(points, max_size=60))
+def test_harvests_added_up_by_day_crop_unit_and_bed_chart_the_same(season):
+    added_up = season_charts(2026, _added_up(season))
+    assert added_up.totals.harvests == len(season)
+    assert chart_shape(added_up) == chart_shape(season_charts(2026, season))

@@ -3,9 +3,11 @@
 import datetime as dt
 
 import pytest
+from chart_shapes import chart_shape
 from sqlalchemy import func, select
 
 from dutchfarm.db.models import Bed, Crop, Harvest, Person, Season
+from dutchfarm.domain.harvest import HarvestPoint, season_charts
 from dutchfarm.domain.terms import Role, Unit
 from dutchfarm.services.auth import NOBODY, Actor
 from dutchfarm.services.demo import make_demo_farm
@@ -189,6 +191,40 @@ def test_the_list_filters_by_season_person_and_bed(farm):
     assert [h.day for h in everything] == sorted((h.day for h in everything), reverse=True)
     bed = list_harvests(farm, season_id=season.id, bed_id=bed_id(farm, "Bed 1"))
     assert {h.bed_name for h in bed} == {"Bed 1"}
+
+
+def _one_by_one(rows, year):
+    """Return the charts of ``rows`` (HarvestInfo) worked out harvest by harvest."""
+    points = [
+        HarvestPoint(h.day, h.crop_plural, h.quantity, h.unit, h.grams, h.bed_name)
+        for h in rows
+        if h.season_year == year
+    ]
+    earlier = {}
+    for h in rows:
+        if h.season_year < year and h.grams is not None:
+            earlier.setdefault(h.season_year, []).append(
+                HarvestPoint(h.day, "", h.grams, Unit.GRAMS, h.grams)
+            )
+    return season_charts(year, points, earlier)
+
+
+def test_chart_series_added_up_by_the_database_match_the_harvests_one_by_one(farm):
+    season = current_season(farm)
+    everything = list_harvests(farm)
+    assert chart_shape(season_chart_series(farm, season.id)) == chart_shape(
+        _one_by_one(everything, season.year)
+    )
+    jackie = person(farm, "Jackie")
+    hers = [h for h in everything if h.picked_by_id == jackie.person_id]
+    assert chart_shape(season_chart_series(farm, season.id, person_id=jackie.person_id)) == (
+        chart_shape(_one_by_one(hers, season.year))
+    )
+    bed = bed_id(farm, "Bed 1")
+    its = [h for h in everything if h.bed_id == bed]
+    assert chart_shape(season_chart_series(farm, season.id, bed_id=bed)) == chart_shape(
+        _one_by_one(its, season.year)
+    )
 
 
 def test_chart_series_match_the_log(farm):
