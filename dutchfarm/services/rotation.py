@@ -16,7 +16,14 @@ from dutchfarm.domain.terms import PlantingStatus, Role
 from dutchfarm.services.auth import Actor, audit, require_coordinator
 from dutchfarm.services.beds import CropBadge
 from dutchfarm.services.errors import BadInput, NotAllowed, NotFound
-from dutchfarm.services.rotation_rules import conflict, load_history, rotation_years
+from dutchfarm.services.rotation_rules import (
+    RotationHistory,
+    conflict,
+    group_conflict,
+    load_history,
+    rotation_years,
+    rotation_years_by_year,
+)
 
 GRID_YEARS_BACK = 6
 
@@ -87,37 +94,56 @@ def rotation_grid(db: Database, today: dt.date | None = None) -> RotationGrid:
     this_year = (today or dt.date.today()).year
     years = tuple(range(this_year - GRID_YEARS_BACK + 1, this_year + 2))
     with db.reading() as session:
+        # Plain rows through the connection: the grid is read, never changed, here.
+        connection = session.connection()
         beds = sorted(
-            session.execute(select(Bed.id, Bed.name).where(Bed.archived.is_(False))).all(),
+            connection.execute(select(Bed.id, Bed.name).where(Bed.archived.is_(False))).all(),
             key=lambda row: natural_key(row[1]),
         )
-        history = load_history(session)
-        rows = session.execute(
-            select(Planting.bed_id, Season.year, Crop)
+        # Every planting, once: all of them are the history that conflicts are judged
+        # against, and those of the grid's years fill its cells.
+        plantings = connection.execute(
+            select(
+                Bed.name,
+                Season.year,
+                Planting.bed_id,
+                Crop.id,
+                Crop.name,
+                Crop.plural,
+                Crop.icon,
+                Crop.group_id,
+            )
+            .join(Planting, Planting.bed_id == Bed.id)
             .join(Season, Planting.season_id == Season.id)
             .join(Crop, Planting.crop_id == Crop.id)
-            .where(Season.year.between(years[0], years[-1]))
             .order_by(Planting.id)
-        )
-        crops: dict[tuple[int, int], list[Crop]] = defaultdict(list)
-        for bed_id, year, crop in rows:
-            if all(existing.id != crop.id for existing in crops[(bed_id, year)]):
-                crops[(bed_id, year)].append(crop)
-        lengths = {year: rotation_years(session, year) for year in years}
-        names = dict(beds)
-        cells: dict[tuple[int, int], GridCell] = {}
-        for (bed_id, year), grown in crops.items():
-            messages = []
-            for crop in grown:
-                message = conflict(history, names.get(bed_id, ""), year, crop, lengths[year])
-                if message and message not in messages:
-                    messages.append(message)
-            groups = tuple(dict.fromkeys(crop.group_id for crop in grown))
-            cells[(bed_id, year)] = GridCell(
-                tuple(_badge(c) for c in grown), groups, tuple(messages)
-            )
+        ).all()
+        history = RotationHistory()
+        badges: dict[int, CropBadge] = {}
+        # (bed id, year) -> crop id -> its badge, each crop once, in the order planted
+        grown: dict[tuple[int, int], dict[int, CropBadge]] = defaultdict(dict)
+        for bed_name, year, bed_id, crop_id, name, plural, icon, group in plantings:
+            history.add(bed_name, year, group, plural)
+            if years[0] <= year <= years[-1] and crop_id not in grown[(bed_id, year)]:
+                badge = badges.get(crop_id) or CropBadge(crop_id, name, plural, icon, group)
+                badges[crop_id] = grown[(bed_id, year)][crop_id] = badge
+        lengths = rotation_years_by_year(session, years)
         farm = session.get(Farm, 1)
-        return RotationGrid(years, tuple(beds), cells, farm.rotation_years if farm else 3)
+    names = dict(beds)
+    cells: dict[tuple[int, int], GridCell] = {}
+    for (bed_id, year), badges in grown.items():
+        messages = []
+        for badge in badges.values():
+            message = group_conflict(
+                history, names.get(bed_id, ""), year, badge.group, badge.plural, lengths[year]
+            )
+            if message and message not in messages:
+                messages.append(message)
+        groups = tuple(dict.fromkeys(badge.group for badge in badges.values()))
+        cells[(bed_id, year)] = GridCell(tuple(badges.values()), groups, tuple(messages))
+    return RotationGrid(
+        years, tuple((row[0], row[1]) for row in beds), cells, farm.rotation_years if farm else 3
+    )
 
 
 def set_rotation_years(db: Database, actor: Actor, years: int, today: dt.date | None = None) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -54,18 +55,41 @@ def rotation_years(session: Session, year: int) -> int:
     return farm.rotation_years if farm else DEFAULT_YEARS
 
 
+def rotation_years_by_year(session: Session, years: Iterable[int]) -> dict[int, int]:
+    """Return the rotation length that holds in each of ``years``, in two queries in all."""
+    wanted = list(years)
+    found: dict[int, int] = {
+        year: length
+        for year, length in session.execute(
+            select(Season.year, Season.rotation_years).where(Season.year.in_(wanted))
+        )
+    }
+    if len(found) < len(wanted):
+        farm = session.get(Farm, 1)
+        default = farm.rotation_years if farm else DEFAULT_YEARS
+        found = {year: found.get(year, default) for year in wanted}
+    return found
+
+
 def conflict(history: RotationHistory, bed: str, year: int, crop: Crop, years: int) -> str | None:
-    """Return the plain-words conflict of a crop in a bed in a year, or None.
+    """Return the plain-words conflict of a crop in a bed in a year, or None."""
+    return group_conflict(history, bed, year, crop.group_id, crop.plural, years)
+
+
+def group_conflict(
+    history: RotationHistory, bed: str, year: int, group: str, plural: str, years: int
+) -> str | None:
+    """Return the plain-words conflict of a crop (its group and plural) in a bed, or None.
 
     The sentence names what really grew there ("Potatoes grew in Bed 4 in 2025."), and adds
     that the new crop is of the same family when it is a different crop (tomatoes).
     """
-    grew = last_conflict(history.groups, bed, year, crop.group_id, years)
+    grew = last_conflict(history.groups, bed, year, group, years)
     if grew is None:
         return None
-    earlier = history.crops.get((bed, grew, crop.group_id)) or [crop.plural]
+    earlier = history.crops.get((bed, grew, group)) or [plural]
     names = " and ".join(earlier)
     message = conflict_message(names, bed, grew, years)
-    if crop.plural not in earlier:
-        message += f" {crop.plural} are in the same family."
+    if plural not in earlier:
+        message += f" {plural} are in the same family."
     return message
