@@ -82,7 +82,11 @@ def _axes(figure: Figure, size: float, *, position: int = 111) -> Axes:
 
 
 def _title(axes: Axes, text: str, size: float) -> None:
-    axes.set_title(text, fontsize=size * 1.25, fontweight="bold", color=INK, loc="left", pad=12)
+    # A title set at the top (y=1) is not moved clear of tick labels at every draw: the
+    # x axis is at the bottom, so there is nothing above the axes to clear.
+    axes.set_title(
+        text, fontsize=size * 1.25, fontweight="bold", color=INK, loc="left", pad=12, y=1.0
+    )
 
 
 def _nothing(axes: Axes, size: float, words: str = "Nothing picked yet.") -> None:
