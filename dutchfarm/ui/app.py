@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 import traceback
 from types import TracebackType
 
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication
 
-from dutchfarm.db.database import DatabaseError, open_database
+from dutchfarm.db.database import Database, DatabaseError, open_database
 from dutchfarm.services.backups import back_up, backups_for, restore_unopened
 from dutchfarm.services.errors import ServiceError
 from dutchfarm.services.farm_setup import start_page
@@ -67,7 +69,7 @@ def _report_unexpected(
 
 
 def open_window(database_url: str) -> MainWindow | None:
-    """Open the main window on its first page, backing the data up first.
+    """Open the main window on its first page, backing the data up beside it.
 
     A farm nobody has set up opens on the welcome; one that cannot open offers a backup.
 
@@ -85,14 +87,49 @@ def open_window(database_url: str) -> MainWindow | None:
                 return None
             continue
         if window.context.db.is_sqlite:
-            try:
-                back_up(window.context.db, "start")
-            except ServiceError as error:
-                # A backup that cannot be made (a full disk, say) is said, not fatal.
-                dialogs.warn(window, "No backup today", str(error))
+            window.start_backup = StartBackup(window)
         # A new farm opens on the welcome, a farm being set up on its first steps.
         window.show_page(start_page(window.context.db))
         return window
+
+
+class StartBackup(QObject):
+    """Backs the farm's data up as the program starts, beside the window opening.
+
+    Copying a large farm's file takes a good part of starting up, and the copy needs
+    nothing of Qt, so it runs in a thread of its own (SQLite copies without holding
+    Python's lock) while the window is built and painted. Its copy is of the data as it
+    was when it began; the program waits for it before it ends.
+    """
+
+    failed = Signal(str)
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.failed.connect(self._say)
+        db = window.context.db
+        self.copying = threading.Thread(target=self._back_up, args=(db,), name="start-backup")
+        self.copying.start()
+
+    def _back_up(self, db: Database) -> None:
+        try:
+            back_up(db, "start")
+        except ServiceError as error:
+            self._tell(str(error))
+        except Exception:
+            log.exception("The backup at start failed")
+            self._tell("The backup could not be made. The details are in the log.")
+
+    def _tell(self, message: str) -> None:
+        try:
+            self.failed.emit(message)  # heard in the window's thread
+        except RuntimeError:
+            log.warning("No backup today, and the window had closed: %s", message)
+
+    def _say(self, message: str) -> None:
+        # A backup that cannot be made (a full disk, say) is said, not fatal.
+        dialogs.warn(self.window, "No backup today", message)
 
 
 def _offer_restore(database_url: str, problem: str) -> bool:

@@ -207,6 +207,8 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, Page] = {}
         # The pages shown before this one, most recent last, for Escape to go back through.
         self.history: list[str] = []
+        # The backup made as the program starts (see app.StartBackup), when there is one.
+        self.start_backup: QObject | None = None
         self._shortcuts = [
             self._shortcut("Alt+Home", lambda: self.show_page("today")),
             self._shortcut("F1", self.show_help),

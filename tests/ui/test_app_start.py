@@ -16,7 +16,22 @@ def test_every_start_makes_a_backup(demo_url, qtbot, answers):
     path = demo_url.removeprefix("sqlite:///")
     window = app_module.open_window(demo_url)
     qtbot.addWidget(window)
+    window.start_backup.copying.join(timeout=60)
     assert [b.reason for b in list_backups(Path(path))] == ["start"]
+    assert answers.messages == []
+    window.context.db.close()
+
+
+def test_a_backup_that_cannot_be_made_is_said_once_the_window_is_open(demo_url, qtbot, answers):
+    path = Path(demo_url.removeprefix("sqlite:///"))
+    # A file where the backups folder should be: nothing can be saved in it.
+    (path.parent / "backups").write_text("not a folder", encoding="utf-8")
+    window = app_module.open_window(demo_url)
+    qtbot.addWidget(window)
+    window.start_backup.copying.join(timeout=60)
+    qtbot.waitUntil(lambda: answers.messages != [])
+    title, message = answers.messages[-1]
+    assert title == "No backup today" and message.startswith("The backup could not be made")
     window.context.db.close()
 
 
