@@ -1,5 +1,8 @@
 """Starting the program: a backup every time, and a kind offer when the data will not open."""
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -68,3 +71,41 @@ def test_with_no_backup_the_problem_is_said_plainly(tmp_path, qtbot, answers):
     assert app_module.open_window(f"sqlite:///{path}") is None
     title, message = answers.messages[-1]
     assert title == "Dutch Farm cannot open its data" and message.endswith("There is no backup.")
+
+
+def test_starting_imports_only_what_the_first_page_needs(demo_url, tmp_path):
+    # Charts (matplotlib), migrations (Alembic) and the pages not shown first are imported
+    # the first time they are needed, so starting up costs nothing for them.
+    script = f"""
+import sys
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication
+from dutchfarm.ui.app import open_window
+
+class FirstPaint(QObject):
+    painted = False
+
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            FirstPaint.painted = True
+        return False
+
+window = open_window({demo_url!r})
+watch = FirstPaint()
+window.installEventFilter(watch)
+window.show()
+while not FirstPaint.painted:
+    QApplication.processEvents()
+window.start_backup.copying.join()
+names = sorted(sys.modules)
+print(" ".join(n for n in names if n.split(".")[0] in ("matplotlib", "alembic", "numpy")))
+print(" ".join(n for n in names if n.startswith("dutchfarm.ui.pages.")))
+"""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", DUTCHFARM_DATA_DIR=str(tmp_path))
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    heavy, pages = done.stdout.splitlines()
+    assert heavy == ""
+    assert pages.split() == ["dutchfarm.ui.pages.base", "dutchfarm.ui.pages.today"]
