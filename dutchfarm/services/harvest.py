@@ -224,7 +224,8 @@ def list_harvests(
     if bed_id is not None:
         query = query.where(Harvest.bed_id == bed_id)
     with db.reading() as session:
-        return [HarvestInfo(*row) for row in session.execute(query)]
+        # Plain rows through the connection, without the ORM's work on each row.
+        return [HarvestInfo(*row) for row in session.connection().execute(query).all()]
 
 
 def get_harvest(db: Database, harvest_id: int) -> HarvestInfo:

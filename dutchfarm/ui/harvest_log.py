@@ -237,7 +237,6 @@ class HarvestLog(QWidget):
         """Load the harvests of the season chosen and show them."""
         season_id = self.season_id()
         harvests = list_harvests(self.context.db, season_id=season_id)
-        self.model.set_rows(harvests)
         year = self.season_year()
         for box in (self.first, self.last):
             box.blockSignals(True)
@@ -250,7 +249,8 @@ class HarvestLog(QWidget):
             self.last.setDate(to_qdate(max(max(days), dt.date.today())))
         for box in (self.first, self.last):
             box.blockSignals(False)
-        self.apply_filters()
+        self.model.set_rows(harvests, self._filters())
+        self._show_totals()
         keep = self.current.id if self.current else None
         row = self.model.row_of(keep) if keep is not None else None
         if row is None:
@@ -258,18 +258,22 @@ class HarvestLog(QWidget):
         else:
             self.table.setCurrentIndex(self.model.index(row, COL_DATE))
 
+    def _filters(self) -> HarvestFilters:
+        return HarvestFilters(
+            first=from_qdate(self.first.date()),
+            last=from_qdate(self.last.date()),
+            crop_id=self.crop.currentData(),
+            bed_id=self.bed.currentData(),
+            person_id=self.person.currentData(),
+        )
+
     def apply_filters(self) -> None:
         """Show only the harvests that match the filters, and add them up."""
-        self.model.set_filters(
-            HarvestFilters(
-                first=from_qdate(self.first.date()),
-                last=from_qdate(self.last.date()),
-                crop_id=self.crop.currentData(),
-                bed_id=self.bed.currentData(),
-                person_id=self.person.currentData(),
-            )
-        )
+        self.model.set_filters(self._filters())
         self._keep_chosen()
+        self._show_totals()
+
+    def _show_totals(self) -> None:
         shown = self.model.rowCount()
         figures = self.model.totals()
         self.totals.setText(

@@ -94,9 +94,11 @@ class HarvestTableModel(RowsTableModel):
         self.sort_column = COL_DATE
         self.sort_order = Qt.SortOrder.DescendingOrder
 
-    def set_rows(self, rows: list[Any]) -> None:
-        """Replace every harvest, keeping the filters and the order (a model reset)."""
+    def set_rows(self, rows: list[Any], filters: HarvestFilters | None = None) -> None:
+        """Replace every harvest (and the filters, if given), keeping the order (a reset)."""
         self._all = list(rows)
+        if filters is not None:
+            self.filters = filters
         self.beginResetModel()
         self._rows = self._shown()
         self.endResetModel()
