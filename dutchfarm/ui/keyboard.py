@@ -59,6 +59,19 @@ def focus_first(container: QWidget) -> bool:
     return True
 
 
+def keep_focus(container: QWidget, held: QWidget, order: list[QWidget], place: int) -> None:
+    """If ``held`` had the keyboard and is gone, give it to ``order[place]`` (or the next)."""
+    if container.isAncestorOf(held) and held.isVisible():
+        return
+    control = first_control(container)
+    for candidate in order[place:]:
+        if container.isAncestorOf(candidate) and takes_tab(candidate):
+            control = candidate
+            break
+    if control is not None:
+        give_focus(control)
+
+
 def give_focus(widget: QWidget) -> None:
     """Focus ``widget`` and scroll it into view if it sits in a scroll area."""
     widget.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -92,6 +92,9 @@ def clear_layout(layout: QLayout) -> None:
     while (item := layout.takeAt(0)) is not None:
         widget = item.widget()
         if widget is not None:
+            # Hidden first: one put on the page a moment ago is still to be shown, and once
+            # it has no parent it would be shown as a window of its own, taking the keyboard.
+            widget.hide()
             widget.setParent(None)
             widget.deleteLater()
 

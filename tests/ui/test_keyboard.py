@@ -23,6 +23,7 @@ from dutchfarm.services.rota import day_rota
 from dutchfarm.services.vote_results import ballot_results
 from dutchfarm.services.voting import BallotDraft, create_ballot, open_ballot, who_has_voted
 from dutchfarm.ui import dialogs
+from dutchfarm.ui.context import Topic
 from dutchfarm.ui.main_window import PAGES
 from dutchfarm.ui.theme import THEMES, mix
 
@@ -441,6 +442,21 @@ def test_opening_each_page_leaves_the_keyboard_on_it(make_window, demo_url, qtbo
             # Nothing on a page may open as a window of its own and take the keyboard away.
             assert window.isActiveWindow(), f"{page_name} took the keyboard from the window"
             assert focused() is page or page.isAncestorOf(focused()), (page_name, role)
+
+
+def test_a_page_made_again_twice_at_once_keeps_the_keyboard(make_window, demo_url, qtbot):
+    window = make_window(demo_url)
+    choose_me(window, qtbot, "Priya")
+    page = window.pages["today"]
+    row = tab_to(qtbot, lambda w: w in [r.done_button for r in page.job_rows.values()])
+    # Several changes told at once, as after an import: the page is made again each time
+    # before anything is drawn, and the job rows the keyboard was on go with it.
+    window.context.announce(Topic.ROTA, Topic.FARM, Topic.ROTA)
+    QApplication.processEvents()
+    assert [w for w in QApplication.topLevelWidgets() if w.isVisible()] == [window]
+    assert window.isActiveWindow()
+    assert focused() in [r.done_button for r in page.job_rows.values()]
+    assert focused() is not row and focused().accessibleName() == row.accessibleName()
 
 
 def test_the_style_sheet_draws_the_ring_on_every_kind_of_control():

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from dutchfarm.ui import keyboard
 from dutchfarm.ui.context import AppContext, Topic
@@ -46,10 +46,18 @@ class Page(QWidget):
         super().showEvent(event)
 
     def reload(self) -> None:
-        """Load what the page shows from the services now."""
+        """Load what the page shows from the services now, keeping the keyboard on it."""
         self._stale = False
+        focus = QApplication.focusWidget()
+        before = self.tab_sequence()
+        place = before.index(focus) if focus in before else 0
         self.refresh()
-        keyboard.tab_order(self.tab_sequence())
+        order = self.tab_sequence()
+        keyboard.tab_order(order)
+        if focus is not None and focus in before:
+            # A control made again on refresh takes the keyboard with it when it goes:
+            # the keyboard goes on to the control in its place.
+            keyboard.keep_focus(self, focus, order, place)
 
     def tab_sequence(self) -> list[QWidget]:
         """Return the page's controls in the order Tab visits them (empty: as they were made)."""
