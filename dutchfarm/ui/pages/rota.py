@@ -124,11 +124,15 @@ class RotaPage(Page):
         }
         index = [k for k, _i, _w in SECTIONS].index(key)
         stand_in = self.stack.widget(index)
+        shown = self.stack.currentWidget() is stand_in
         self.sections[key] = builders[key]()
         self.stack.insertWidget(index, self.sections[key])
         if stand_in is not None:
             self.stack.removeWidget(stand_in)
             stand_in.deleteLater()
+        if shown:
+            # Taking out the stand-in on show would show the next part's stand-in instead.
+            self.stack.setCurrentWidget(self.sections[key])
         self.stale_sections.add(key)
 
     def _build_recurring(self) -> QWidget:
