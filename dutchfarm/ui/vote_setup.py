@@ -37,7 +37,7 @@ from dutchfarm.services.voting import (
     return_to_draft,
     update_ballot,
 )
-from dutchfarm.ui import icons
+from dutchfarm.ui import icons, keyboard
 from dutchfarm.ui.context import AppContext, Topic
 from dutchfarm.ui.theme import TARGET_LARGE, text_scale
 from dutchfarm.ui.vote_cards import CardGrid
@@ -211,6 +211,7 @@ class BallotForm(QWidget):
         self.year = None
         self._fill(None, BallotDraft(_question(year), seats=4))
         self.season_buttons[year].setChecked(True)
+        self._order_tabs()
 
     def edit(self, ballot: BallotInfo) -> None:
         """Fill the form with a draft ballot, to change it."""
@@ -218,6 +219,27 @@ class BallotForm(QWidget):
         self.year = ballot.year
         self.season_words.setText(f"This vote is for the {ballot.year} season.")
         self._fill(ballot, ballot.draft())
+        self._order_tabs()
+
+    def _order_tabs(self) -> None:
+        # The season's and the crops' buttons are made again for each vote: Tab goes
+        # through the form as it reads, top to bottom, the crops before the buttons below.
+        keyboard.tab_order(
+            [
+                *self.season_buttons.values(),
+                self.question,
+                *self.method_buttons.values(),
+                self.seats,
+                self.dots,
+                self.cap,
+                self.fair_shares,
+                self.search,
+                *self.choices.values(),
+                self.cancel_button,
+                self.save_button,
+                self.start_button,
+            ]
+        )
 
     def _show_seasons(self, seasons: list[VoteSeason]) -> None:
         for button in self.season_buttons.values():
