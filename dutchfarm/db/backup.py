@@ -40,12 +40,17 @@ def _copy(source: Path, target: Path) -> None:
     # SQLite's backup API copies a consistent snapshot even while the program is writing.
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_suffix(".partial")
-    with (
-        contextlib.closing(sqlite3.connect(f"file:{source}?mode=ro", uri=True)) as src,
-        contextlib.closing(sqlite3.connect(partial)) as dst,
-    ):
-        src.backup(dst)
-        dst.execute("PRAGMA journal_mode=DELETE")
+    try:
+        with (
+            contextlib.closing(sqlite3.connect(f"file:{source}?mode=ro", uri=True)) as src,
+            contextlib.closing(sqlite3.connect(partial)) as dst,
+        ):
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode=DELETE")
+    except BaseException:
+        # Half a copy is no backup, and on a full disk it would only take more room.
+        partial.unlink(missing_ok=True)
+        raise
     # Only a whole copy gets the real name, so a backup is never half there.
     partial.replace(target)
 

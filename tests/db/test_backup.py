@@ -151,3 +151,21 @@ def test_a_read_only_database_gives_a_clear_message(tmp_path):
     db.close()
     with pytest.raises(DatabaseError, match="read-only"):
         open_database(f"sqlite:///file:{path}?mode=ro&uri=true")
+
+
+def test_a_backup_on_a_full_disk_says_so_and_leaves_no_half_copy(tmp_path, monkeypatch):
+    db, path = farm(tmp_path)
+    db.close()
+    real_connect = sqlite3.connect
+
+    def full_disk(target, *args, **kwargs):
+        connection = real_connect(target, *args, **kwargs)
+        if str(target).endswith(".partial"):
+            # The copy cannot grow past its first pages: SQLite says the disk is full.
+            connection.execute("PRAGMA max_page_count = 2")
+        return connection
+
+    monkeypatch.setattr(backups.sqlite3, "connect", full_disk)
+    with pytest.raises(DatabaseError, match="The backup could not be made: the disk is full."):
+        backups.make_backup(path, "start")
+    assert list(backups.backup_folder(path).iterdir()) == []
