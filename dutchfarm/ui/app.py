@@ -60,6 +60,11 @@ def _report_unexpected(
     log.error("Unexpected error:\n%s", "".join(traceback.format_exception(kind, error, trace)))
     app = QApplication.instance()
     parent = app.activeWindow() if isinstance(app, QApplication) else None
+    if isinstance(error, DatabaseError):
+        # A change the database could not take (a full disk, say): its message says why in
+        # plain words, and that nothing of it was saved.
+        dialogs.warn(parent, "That was not saved", str(error))
+        return
     dialogs.warn(
         parent,
         "Something went wrong",

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dutchfarm.db.database import DatabaseError
 from dutchfarm.domain.harvest_csv import HarvestFile
 from dutchfarm.domain.terms import Unit
 from dutchfarm.services.catalogue import CropInfo, list_crops
@@ -68,7 +69,9 @@ class ImportWorker(QObject):
                 file_name=self.name,
                 progress=lambda done, total: self.progress.emit(done, total),
             )
-        except ServiceError as error:
+        except (ServiceError, DatabaseError) as error:
+            # Both say in plain words what went wrong (a full disk, say) and that nothing
+            # was saved.
             self.failed.emit(str(error))
             return
         except Exception as error:  # noqa: BLE001 - shown to the person, never lost

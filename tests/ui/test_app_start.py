@@ -109,3 +109,13 @@ print(" ".join(n for n in names if n.startswith("dutchfarm.ui.pages.")))
     heavy, pages = done.stdout.splitlines()
     assert heavy == ""
     assert pages.split() == ["dutchfarm.ui.pages.base", "dutchfarm.ui.pages.today"]
+
+
+def test_a_change_the_database_could_not_take_is_said_in_its_own_words(qtbot, answers):
+    from dutchfarm.db.database import DatabaseError
+
+    full = DatabaseError(
+        "Nothing was saved: the disk is full. Please free some space and try again."
+    )
+    app_module._report_unexpected(DatabaseError, full, None)
+    assert answers.messages == [("That was not saved", str(full))]
