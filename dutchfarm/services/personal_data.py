@@ -175,6 +175,14 @@ def export_person(db: Database, actor: Actor, person_id: int, folder: Path) -> t
     return csv_path, json_path
 
 
+def note_printed(db: Database, actor: Actor, person_id: int) -> None:
+    """Write in the audit log that what is kept about a person was printed for them."""
+    with db.transaction() as session:
+        require_coordinator(session, actor, "print what is kept about a person")
+        _person(session, person_id)
+        audit(session, actor, "person_printed", f"{person_id}")
+
+
 def erase_person(db: Database, actor: Actor, person_id: int) -> int:
     """Erase a person: their name, picture and links go; their work stays, by "someone".
 

@@ -9,10 +9,15 @@ from PySide6.QtWidgets import QHBoxLayout, QWidget
 from dutchfarm.services.backups import back_up
 from dutchfarm.services.errors import ServiceError
 from dutchfarm.services.people import PersonInfo
-from dutchfarm.services.personal_data import erase_person, export_person, person_record
+from dutchfarm.services.personal_data import (
+    erase_person,
+    export_person,
+    note_printed,
+    person_record,
+)
 from dutchfarm.ui import dialogs
 from dutchfarm.ui.context import AppContext, Topic
-from dutchfarm.ui.person_sheet import write_pdf
+from dutchfarm.ui.person_sheet import build_document, print_to, write_pdf
 from dutchfarm.ui.widgets import PictureButton
 
 
@@ -29,6 +34,10 @@ class PersonRightsBar(QWidget):
         self.keep_button.setToolTip("Save an Easy Read page, a CSV and a JSON file of it all")
         self.keep_button.clicked.connect(self.save_copy)
         layout.addWidget(self.keep_button)
+        self.print_button = PictureButton("print", "Print what we keep")
+        self.print_button.setToolTip("Print the Easy Read page on A4 paper, to give to them")
+        self.print_button.clicked.connect(self.print_copy)
+        layout.addWidget(self.print_button)
         layout.addStretch(1)
         self.erase_button = PictureButton("delete", "Erase this person")
         self.erase_button.clicked.connect(self.erase)
@@ -63,6 +72,20 @@ class PersonRightsBar(QWidget):
             f"Saved {pdf_path.name} (to print and give to {person.name}), "
             f"{csv_path.name} and {json_path.name} in {folder}.",
         )
+
+    def print_copy(self) -> None:
+        """Print the Easy Read page "What Dutch Farm keeps about you" for the person."""
+        person = self.person
+        if person is None:
+            return
+        context = self.context
+        record = context.run(self, person_record, context.db, context.actor, person.id)
+        printer = dialogs.choose_printer(self) if record is not None else None
+        if record is None or printer is None:
+            return
+        print_to(printer, build_document(record, (person.colour, person.avatar, person.photo)))
+        context.run(self, note_printed, context.db, context.actor, person.id)
+        dialogs.tell(self, "Printed", f"The page for {person.name} went to the printer.")
 
     def erase(self) -> None:
         """Erase the person after asking; a backup is made first."""

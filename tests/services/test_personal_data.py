@@ -16,6 +16,7 @@ from dutchfarm.services.personal_data import (
     erase_person,
     export_audit_log,
     export_person,
+    note_printed,
     person_record,
 )
 
@@ -114,3 +115,13 @@ def test_the_audit_log_can_be_read_and_saved(demo, tmp_path):
     jackie = next(p for p in list_people(demo) if p.name == "Jackie")
     with pytest.raises(NotAllowed):
         audit_log(demo, sign_in(demo, jackie.id))
+
+
+def test_printing_for_someone_is_written_in_the_audit_log(demo):
+    jackie = next(p for p in list_people(demo) if p.name == "Jackie")
+    with pytest.raises(NotAllowed):
+        note_printed(demo, sign_in(demo, jackie.id), marco(demo).id)
+    note_printed(demo, COMMAND_LINE, marco(demo).id)
+    with demo.reading() as session:
+        last = session.scalars(select(AuditEvent).order_by(AuditEvent.id.desc())).first()
+    assert (last.action, last.detail) == ("person_printed", str(marco(demo).id))

@@ -33,6 +33,16 @@ def test_save_what_is_kept_and_erase(make_window, demo_url, qtbot, answers, tmp_
     assert saved == [".csv", ".json", ".pdf"]
     assert answers.messages[-1][0] == "Copy saved"
 
+    from PySide6.QtPrintSupport import QPrinter
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    monkeypatch.setattr(dialogs, "choose_printer", lambda *_a: printer)
+    qtbot.mouseClick(page.rights.print_button, Qt.MouseButton.LeftButton)
+    assert (tmp_path / "printed.pdf").read_bytes().startswith(b"%PDF")
+    assert answers.messages[-1] == ("Printed", "The page for Marco went to the printer.")
+
     with db.reading() as session:
         grams = session.scalar(select(func.sum(Harvest.grams)))
     answers.reply = True

@@ -60,6 +60,7 @@ BACKUP_REASONS = {
     "by-hand": "made by hand",
     "before-migration": "made before an update",
     "before-restore": "made before a backup was put back",
+    "before-erase": "made before someone was erased",
 }
 SEASON_HEADERS = ("Year", "Rotation (years)", "Plantings", "Harvests", "Started")
 
