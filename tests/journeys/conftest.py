@@ -23,6 +23,7 @@ from PySide6.QtGui import QDrag, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QApplication,
     QComboBox,
     QDialog,
@@ -246,6 +247,21 @@ class Journey:
         tap(self.qtbot, widget)
         self.qtbot.keyClicks(widget, text)
 
+    def tap_row(self, view: QAbstractItemView, words: str) -> None:
+        """Tap the line of a list or table on show that says ``words``."""
+        model = view.model()
+        found = [
+            model.index(row, column)
+            for row in range(model.rowCount())
+            for column in range(model.columnCount())
+            if model.index(row, column).data() == words
+        ]
+        assert found, f"{view.accessibleName()} has no line saying {words!r}"
+        view.scrollTo(found[0])
+        settle()
+        self.qtbot.mouseClick(view.viewport(), LEFT, pos=view.visualRect(found[0]).center())
+        settle()
+
     def choose(self, box: QComboBox, words: str) -> None:
         """Open a drop-down list and tap the line that says ``words``."""
         tap(self.qtbot, box)
@@ -314,6 +330,10 @@ class Journey:
             return chosen
 
         self.monkeypatch.setattr(dialogs, "choose_printer", printer)
+
+    def folder_as(self, path: Path) -> None:
+        """Answer the next folder chooser with ``path``."""
+        self.monkeypatch.setattr(dialogs, "choose_folder", lambda *_a: str(path))
 
     def open_as(self, path: Path) -> None:
         """Answer the next "Open" chooser with ``path``."""
