@@ -99,10 +99,6 @@ class HarvestLog(QWidget):
         for date_box in (self.first, self.last):
             date_box.dateChanged.connect(lambda *_: self.apply_filters())
 
-        # With large text the form goes under the table, where it has the whole width.
-        splitter = QSplitter(
-            Qt.Orientation.Horizontal if text_scale() < 1.3 else Qt.Orientation.Vertical
-        )
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -127,7 +123,6 @@ class HarvestLog(QWidget):
         self.totals = label("", "heading")
         self.totals.setAccessibleName("Totals of the harvests shown")
         left_layout.addWidget(self.totals)
-        splitter.addWidget(left)
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -155,11 +150,20 @@ class HarvestLog(QWidget):
         self.save_button.clicked.connect(self.save)
         actions.addWidget(self.save_button)
         right_layout.addLayout(actions)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([scaled(800), scaled(440)])
-        layout.addWidget(splitter, 1)
+        if text_scale() < 1.3:
+            splitter = QSplitter(Qt.Orientation.Horizontal)
+            splitter.addWidget(left)
+            splitter.addWidget(right)
+            splitter.setStretchFactor(0, 3)
+            splitter.setStretchFactor(1, 2)
+            splitter.setSizes([scaled(800), scaled(440)])
+            layout.addWidget(splitter, 1)
+        else:
+            # With large text the page scrolls as one and the form goes under the table,
+            # where it has the whole width; a layout, unlike a splitter, gives the totals
+            # the height their wrapped words need.
+            layout.addWidget(left, 3)
+            layout.addWidget(right, 2)
 
     def season_id(self) -> int | None:
         """Return the season chosen, or None for every season."""

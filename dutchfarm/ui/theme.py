@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from importlib.resources import as_file, files
 
@@ -17,9 +18,29 @@ BASE_POINT_SIZE = 14
 # Smallest side of anything a person taps; service-user screens use the larger one.
 TARGET = 44
 TARGET_LARGE = 56
+# The screens a service user works on by themselves, as "module:Class" like the pages in
+# main_window.PAGES: everything to tap on them is TARGET_LARGE or more. The bar across the
+# top is on all of them.
+SERVICE_USER_SCREENS = (
+    "dutchfarm.ui.main_window:UserBar",
+    "dutchfarm.ui.pages.who:WhoPage",
+    "dutchfarm.ui.pages.today:TodayPage",
+    "dutchfarm.ui.pages.bed:BedRecordPage",
+    "dutchfarm.ui.harvest_entry:QuickHarvestPanel",
+    "dutchfarm.ui.vote_box:BallotBox",
+)
 
 
 _fonts_loaded = False
+
+
+def service_user_screens() -> list[type]:
+    """Return the classes of the service users' screens (imported on first use)."""
+    found = []
+    for path in SERVICE_USER_SCREENS:
+        module_name, _, class_name = path.partition(":")
+        found.append(getattr(importlib.import_module(module_name), class_name))
+    return found
 
 
 def load_fonts() -> None:
@@ -160,6 +181,15 @@ def style_sheet(c: Colours, scale: float) -> str:
     # A focused button is filled with a tint of the ring's colour as well, so that the
     # focus shows on a green button and a white one alike.
     focus_fill = mix(c.focus, c.surface, 0.15)
+    large = max(TARGET_LARGE - 16, content)
+    # Style sheets match a widget's class name, so the service users' screens get their
+    # larger targets here, from the one list of them.
+    screens = [path.partition(":")[2] for path in SERVICE_USER_SCREENS]
+    big_targets = ",\n".join(
+        f"{screen} {control}"
+        for screen in screens
+        for control in ("QPushButton", "QToolButton", "QLineEdit", "QComboBox", "QSpinBox")
+    )
     return f"""
 QWidget {{ color: {c.text}; }}
 QMainWindow, QStackedWidget > QWidget {{ background: {c.window}; }}
@@ -201,6 +231,7 @@ QLineEdit, QSpinBox, QComboBox, QDateEdit, QPlainTextEdit {{
     background: {c.surface}; border: 2px solid {c.border}; border-radius: 6px;
     padding: 6px; min-height: {content}px;
 }}
+{big_targets} {{ min-height: {large}px; }}
 QSpinBox::up-button, QSpinBox::down-button {{ width: 28px; }}
 QCheckBox, QRadioButton {{
     spacing: 12px; padding: 6px; min-height: {TARGET - 12}px;

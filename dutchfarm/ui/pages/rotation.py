@@ -461,6 +461,7 @@ class RotationPage(Page):
         super().__init__(context, parent)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Rotation pages")
+        self.tabs.tabBar().setAccessibleName("Choose a rotation page")
         self.history = HistoryTab(self)
         self.planner = PlannerTab(self)
         # Each tab scrolls, so that at very large text nothing is squeezed to nothing.
