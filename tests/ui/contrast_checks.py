@@ -8,6 +8,9 @@ from PySide6.QtGui import QColor, QImage
 OUTLINE_SHARE = 0.7
 # How far inside the edge the line may lie, in pixels: anti-aliasing blends the edge pixel.
 LINE_BAND = 2
+# WCAG compares the colours a picture is drawn in, not the blend of a line thinner than a
+# pixel: pictures are measured drawn at least this big, where their lines are solid.
+MEASURED_SIZE = 64
 
 
 def _luminance(rgb: numpy.ndarray) -> numpy.ndarray:
