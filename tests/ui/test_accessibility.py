@@ -44,6 +44,8 @@ from dutchfarm.services.rota_day import set_attendance
 from dutchfarm.services.voting import create_ballot, list_ballots, open_ballot
 from dutchfarm.settings import TEXT_SCALES
 from dutchfarm.ui.colours import THEMES, contrast_ratio
+from dutchfarm.ui.help_content import COORDINATOR, STAFF, help_for
+from dutchfarm.ui.help_dialog import HelpDialog
 from dutchfarm.ui.main_window import PAGES
 from dutchfarm.ui.theme import TARGET, TARGET_LARGE, colours, service_user_screens
 
@@ -223,7 +225,11 @@ SCREENS: dict[str, Callable] = {
     "rota, fairness": _rota("fairness"),
     "people": lambda w, f: _as(w, f.coordinator, "people"),
     "settings": lambda w, f: _as(w, f.coordinator, "settings"),
+    "welcome": lambda w, f: _as(w, f.coordinator, "welcome"),
+    "first_steps": lambda w, f: _as(w, f.coordinator, "first_steps"),
 }
+# Every page's help, as the coordinator and as a gardener reads it.
+HELP_READERS = {"coordinator": (COORDINATOR, STAFF), "gardener": ()}
 
 
 # --- the checks -------------------------------------------------------------------------------
@@ -506,6 +512,19 @@ def test_every_screen_is_usable_by_everyone(window, farm, screen, qapp):
     SCREENS[screen](window, farm)
     _settle(qapp)
     assert problems_on(window) == []
+
+
+@pytest.mark.parametrize("reader", list(HELP_READERS))
+def test_every_page_s_help_is_usable_by_everyone(window, reader, qapp):
+    found = []
+    for page in PAGES:
+        dialog = HelpDialog(help_for(page, HELP_READERS[reader]), window)
+        dialog.show()
+        _settle(qapp)
+        found += [f"{page}: {line}" for line in problems_on(dialog)]
+        dialog.close()
+        dialog.deleteLater()
+    assert found == []
 
 
 def test_every_page_is_a_screen_checked():
