@@ -13,7 +13,7 @@ CONTROL_MINIMUM = 3.0
 # Every picture is drawn in the OpenMoji style: flat colours inside a black line.
 ICON_LINE = "#000000"
 
-_BACKGROUNDS_OF_TEXT = ("window", "surface", "selection")
+_BACKGROUNDS_OF_TEXT = ("window", "surface", "selection", "focused")
 
 
 def _background(*, icons: bool = False) -> Any:
@@ -44,6 +44,8 @@ class Colours:
     # The fill of the page's one main action, and of it under the mouse.
     primary: str = _background(icons=True)
     primary_hover: str = _background(icons=True)
+    # A focused button: a tint of the focus ring, so focus shows on any button.
+    focused: str = _background(icons=True)
     text: str = _text()
     muted_text: str = _text()
     warning: str = _text()
@@ -66,6 +68,15 @@ class Colours:
         return HIGH_CONTRAST_TEXT_MINIMUM if self.name == "high_contrast" else TEXT_MINIMUM
 
 
+def mix(colour: str, other: str, share: float) -> str:
+    """Return ``share`` of ``colour`` mixed into ``other`` (both "#RRGGBB")."""
+    channels = (
+        round(int(colour[i : i + 2], 16) * share + int(other[i : i + 2], 16) * (1 - share))
+        for i in (1, 3, 5)
+    )
+    return "#" + "".join(f"{value:02X}" for value in channels)
+
+
 DEFAULT = Colours(
     name="default",
     window="#F6F1E7",  # warm oat
@@ -73,6 +84,7 @@ DEFAULT = Colours(
     selection="#D8E8C8",  # pale leaf
     primary="#2F6B3A",  # leaf green
     primary_hover="#2E7A3E",
+    focused=mix("#1A4C8B", "#FFFFFF", 0.15),
     text="#1B1B1B",
     muted_text="#4A4A40",
     warning="#8A3B00",
@@ -93,6 +105,7 @@ HIGH_CONTRAST = Colours(
     selection="#CCE5FF",
     primary="#FFE14D",
     primary_hover="#FFD000",
+    focused=mix("#0000C8", "#FFFFFF", 0.15),
     text="#000000",
     muted_text="#1B1B1B",
     warning="#6B1D00",

@@ -161,16 +161,6 @@ def colours() -> Colours:
     return THEMES.get(_property("theme", DEFAULT.name), DEFAULT)
 
 
-def mix(colour: str, other: str, share: float) -> str:
-    """Return ``share`` of ``colour`` mixed into ``other`` (both "#RRGGBB")."""
-    ours, theirs = QColor(colour), QColor(other)
-    channels = (
-        round(getattr(ours, part)() * share + getattr(theirs, part)() * (1 - share))
-        for part in ("red", "green", "blue")
-    )
-    return "#" + "".join(f"{value:02X}" for value in channels)
-
-
 def style_sheet(c: Colours, scale: float) -> str:
     """Return the application style sheet for a theme and text scale."""
     big = point_size(scale, 1.6)
@@ -178,9 +168,6 @@ def style_sheet(c: Colours, scale: float) -> str:
     # A style sheet's min-height overrides a widget's own minimum, so it must grow with the
     # text: a line of text (its point size at 96 dpi, plus leading) or the 44 px target.
     content = max(TARGET - 16, round(point_size(scale) * 96 / 72 * 1.3))
-    # A focused button is filled with a tint of the ring's colour as well, so that the
-    # focus shows on a green button and a white one alike.
-    focus_fill = mix(c.focus, c.surface, 0.15)
     large = max(TARGET_LARGE - 16, content)
     # Style sheets match a widget's class name, so the service users' screens get their
     # larger targets here, from the one list of them.
@@ -219,7 +206,7 @@ QComboBox:focus, QCheckBox:focus, QRadioButton:focus, QAbstractItemView:focus,
 QGraphicsView:focus, QPlainTextEdit:focus, QTextEdit:focus, QTabBar::tab:focus {{
     border: 4px solid {c.focus};
 }}
-QPushButton:focus, QToolButton:focus {{ background: {focus_fill}; color: {c.text}; }}
+QPushButton:focus, QToolButton:focus {{ background: {c.focused}; color: {c.text}; }}
 QPushButton:checked:focus, QToolButton:checked:focus {{ background: {c.selection}; }}
 QPushButton[role="primary"]:focus, QToolButton[role="primary"]:focus {{
     background: {c.primary}; color: {c.on_primary}; background-clip: content;
