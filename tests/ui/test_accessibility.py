@@ -263,6 +263,19 @@ def _large_areas(window) -> list[QWidget]:
     return [w for w in window.findChildren(QWidget) if isinstance(w, classes)]
 
 
+def _reached_by_tab(widget: QWidget) -> bool:
+    if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+        return True
+    # In a group of which one is chosen, Qt lets Tab stop only on the chosen one (as with
+    # radio buttons); the arrows then move between them.
+    group = widget.group() if isinstance(widget, QAbstractButton) else None
+    return (
+        group is not None
+        and group.exclusive()
+        and any(b.focusPolicy() & Qt.FocusPolicy.TabFocus for b in group.buttons())
+    )
+
+
 def control_problems(window) -> list[str]:
     """Names, keyboard focus and size of every control that can be used now."""
     found = []
@@ -275,7 +288,7 @@ def control_problems(window) -> list[str]:
         what = _what(widget)
         if not widget.accessibleName().strip():
             found.append(f"{what} has no accessible name")
-        if not widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+        if not _reached_by_tab(widget):
             found.append(f"{what} cannot be reached with Tab")
         side = TARGET_LARGE if any(a.isAncestorOf(widget) for a in large) else TARGET
         if widget.width() < side or widget.height() < side:
