@@ -318,7 +318,7 @@ def restore_harvest(db: Database, actor: Actor, info: HarvestInfo) -> HarvestInf
 
 
 def harvest_choices(db: Database, actor: Actor, season_id: int | None = None) -> HarvestChoices:
-    """Return the crops (those in the person's own beds first), beds and the person's bed."""
+    """Return the crops (own beds' first, each in the unit last used), beds and own bed."""
     with db.reading() as session:
         beds = [
             BedChoice(bed.id, bed.name, bed.owner_id)
@@ -338,8 +338,20 @@ def harvest_choices(db: Database, actor: Actor, season_id: int | None = None) ->
                 .order_by(Planting.id)
             )
             mine = list(dict.fromkeys(growing))
+        # The way the person measured a crop last time is chosen for them the next time:
+        # someone who counts their strawberries is not offered grams again.
+        used: dict[int, Unit] = {}
+        if actor.person_id is not None:
+            used = {
+                crop_id: unit
+                for crop_id, unit in session.execute(
+                    select(Harvest.crop_id, Harvest.unit)
+                    .where(Harvest.picked_by_id == actor.person_id)
+                    .order_by(Harvest.day, Harvest.id)
+                )
+            }
         crops = [
-            CropChoice(c.id, c.name, c.plural, c.icon, c.unit, c.id in mine)
+            CropChoice(c.id, c.name, c.plural, c.icon, used.get(c.id, c.unit), c.id in mine)
             for c in session.scalars(
                 select(Crop).where(Crop.archived.is_(False)).order_by(Crop.name)
             )

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from dutchfarm.db.models import Bed, Crop, DiaryEntry, Harvest, Person, Planting, Season
 from dutchfarm.domain.terms import DiaryAction, Unit
 from dutchfarm.ui.pages.bed import short_date
+from tests.journeys.conftest import bring_into_view
 
 COUNTED = "Strawberries (counted)"
 
@@ -88,6 +89,17 @@ def test_jackie_waters_and_logs_what_she_picked(journey):
     # The chart is scrolled into view for her to see.
     view = page.scroll.viewport()
     journey.qtbot.waitUntil(lambda: view.rect().contains(chart.mapTo(view, QPoint(0, 0))))
+
+    # The next time she picks strawberries, they come counted, the way she counted them.
+    def look_and_close(dialog):
+        journey.tap("Strawberries", dialog)
+        assert journey.button("How many", dialog).isChecked()
+        journey.tap("Not now", dialog)
+
+    journey.next_dialog(look_and_close)
+    journey.tap("I picked", page)
+    # She scrolls back down to her chart.
+    bring_into_view(chart)
     journey.last_screen("4-jackies-bed")
 
     with journey.db.reading() as session:

@@ -181,6 +181,24 @@ def test_a_gardeners_own_crops_come_first(farm):
     assert harvest_choices(farm, person(farm, "Ann"), season.id).own_bed_id is None
 
 
+def test_each_crop_comes_in_the_unit_the_person_used_last(farm):
+    jackie, marco = person(farm, "Jackie"), person(farm, "Marco")
+    season = current_season(farm)
+
+    def strawberry_unit(actor):
+        choices = harvest_choices(farm, actor, season.id)
+        return next(c.unit for c in choices.crops if c.name == "Strawberry")
+
+    # The library weighs strawberries, and so did Jackie, until she counted them.
+    assert strawberry_unit(jackie) == Unit.GRAMS
+    strawberry = crop_id(farm, "strawberry")
+    add_harvest(
+        farm, jackie, HarvestDraft(TODAY, strawberry, 6, Unit.COUNT, picked_by_id=jackie.person_id)
+    )
+    assert strawberry_unit(jackie) == Unit.COUNT
+    assert strawberry_unit(marco) == Unit.GRAMS
+
+
 def test_the_list_filters_by_season_person_and_bed(farm):
     season = current_season(farm)
     jackie = person(farm, "Jackie")
