@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from dutchfarm.db.database import Database
 from dutchfarm.db.models import Bed, Crop, DiaryEntry, Harvest, Person, Planting, Season
@@ -203,7 +203,8 @@ def list_beds(
     """Return the beds with their owners and the crops of this season (or ``year``'s)."""
     with db.reading() as session:
         crops = SeasonCrops(session, _season(session, year))
-        query = select(Bed).order_by(Bed.id)
+        # Owners come with their beds in the same query, not one query per bed.
+        query = select(Bed).options(joinedload(Bed.owner)).order_by(Bed.id)
         if not include_archived:
             query = query.where(Bed.archived.is_(False))
         beds = [_bed_info(bed, crops) for bed in session.scalars(query)]
@@ -241,10 +242,20 @@ def _planned(session: Session, bed_id: int, after: int) -> tuple[int | None, tup
 
 def bed_of(db: Database, person_id: int) -> int | None:
     """Return the id of the person's own bed (the first by name), or None."""
+    return _first_bed(db, person_id)
+
+
+def first_bed(db: Database) -> int | None:
+    """Return the id of the farm's first bed by name (archived beds left out), or None."""
+    return _first_bed(db, None)
+
+
+def _first_bed(db: Database, owner_id: int | None) -> int | None:
+    query = select(Bed.id, Bed.name).where(Bed.archived.is_(False))
+    if owner_id is not None:
+        query = query.where(Bed.owner_id == owner_id)
     with db.reading() as session:
-        names = session.execute(
-            select(Bed.id, Bed.name).where(Bed.owner_id == person_id, Bed.archived.is_(False))
-        ).all()
+        names = session.execute(query).all()
     if not names:
         return None
     return min(names, key=lambda row: natural_key(row[1]))[0]

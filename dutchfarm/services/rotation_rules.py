@@ -41,7 +41,8 @@ def load_history(session: Session, before_year: int | None = None) -> RotationHi
     if before_year is not None:
         query = query.where(Season.year < before_year)
     history = RotationHistory()
-    for bed, year, group, plural in session.execute(query):
+    # Plain rows through the connection: every planting of every year, read only.
+    for bed, year, group, plural in session.connection().execute(query).all():
         history.add(bed, year, group, plural)
     return history
 

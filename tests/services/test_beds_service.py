@@ -13,6 +13,7 @@ from dutchfarm.services.beds import (
     add_planting,
     bed_of,
     bed_record,
+    first_bed,
     list_beds,
     move_bed,
     planned_season,
@@ -169,6 +170,14 @@ def test_a_persons_own_bed(farm):
     db, actors, beds = farm
     assert bed_of(db, actors["Jackie"].person_id) == beds["Jackie"].id
     assert bed_of(db, actors["Priya"].person_id) is None
+
+
+def test_the_first_bed_is_the_first_by_name_that_is_in_use(farm):
+    db, actors, _ = farm
+    ordered = list_beds(db)
+    assert first_bed(db) == ordered[0].id
+    set_bed_archived(db, actors["Ann"], ordered[0].id, True)
+    assert first_bed(db) == ordered[1].id
 
 
 def test_bed_names_clash_whatever_the_letters(farm):

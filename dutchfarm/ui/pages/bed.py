@@ -31,7 +31,7 @@ from dutchfarm.services.beds import (
     add_planting,
     bed_of,
     bed_record,
-    list_beds,
+    first_bed,
     remove_diary_entry,
     remove_planting,
     set_planting_status,
@@ -301,8 +301,7 @@ class BedRecordPage(Page):
         own = bed_of(self.context.db, actor.person_id) if actor.person_id else None
         if own is not None:
             return own
-        beds = list_beds(self.context.db)
-        return beds[0].id if beds else None
+        return first_bed(self.context.db)
 
     def refresh(self) -> None:
         """Load the bed's record and show it."""
