@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from dutchfarm.domain.harvest import UNIT_WORDS, SeasonCharts, Series, format_number
 from dutchfarm.domain.terms import Unit
+from dutchfarm.ui.chart_layout import WordsLayout
 
 # Okabe and Ito's colours, told apart by people with any colour vision; each line also has
 # its own marker and dash, and its name at its end, so colour never carries meaning alone.
@@ -29,6 +30,7 @@ DASHES = ("-", "--", "-.", ":")
 INK = "#1B1B1B"
 GRID = "#D9D3C3"
 BAR = "#2F6B3A"
+TITLE_PAD = 12  # points between a chart's title and its axes
 MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 _fonts_added = False
@@ -62,11 +64,15 @@ def _add_fonts() -> None:
 
 def _style(figure: Figure, scale: float) -> float:
     _add_fonts()
+    # Taken off before the figure is cleared: Figure.clear() would first clear each old
+    # axes, work thrown away at once.
+    for old in list(figure.axes):
+        figure.delaxes(old)
     figure.clear()
     figure.set_facecolor("white")
-    # Constrained layout keeps titles, tick labels and the names at line ends inside the
-    # figure at any size the window gives it.
-    figure.set_layout_engine("constrained")
+    # The layout keeps titles, tick labels and the names at line ends inside the figure
+    # at any size the window gives it.
+    figure.set_layout_engine(WordsLayout(title_pad_points=TITLE_PAD))
     return 13.0 * scale
 
 
@@ -85,7 +91,7 @@ def _title(axes: Axes, text: str, size: float) -> None:
     # A title set at the top (y=1) is not moved clear of tick labels at every draw: the
     # x axis is at the bottom, so there is nothing above the axes to clear.
     axes.set_title(
-        text, fontsize=size * 1.25, fontweight="bold", color=INK, loc="left", pad=12, y=1.0
+        text, fontsize=size * 1.25, fontweight="bold", color=INK, loc="left", pad=TITLE_PAD, y=1.0
     )
 
 
