@@ -404,10 +404,10 @@ class HarvestPage(Page):
         self.note = label("", "muted")
         self.outer.addWidget(self.note)
         self.views = QStackedWidget()
-        self.gardener = GardenerView(context)
-        self.staff = StaffView(context)
-        self.views.addWidget(self.gardener)
-        self.views.addWidget(self.staff)
+        # Each view is made the first time someone who uses it comes: a gardener never
+        # waits for the staff's log, nor the staff for the gardener's pictures.
+        self._gardener: GardenerView | None = None
+        self._staff: StaffView | None = None
         if text_scale() < 1.3:
             self.outer.addWidget(self.views, 1)
         else:
@@ -417,15 +417,34 @@ class HarvestPage(Page):
             scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             scroll.setWidget(self.views)
             self.outer.addWidget(scroll, 1)
-        self.staff.views.currentChanged.connect(lambda *_: self._staff_note())
+
+    @property
+    def gardener(self) -> GardenerView:
+        """Return the gardener's own view, making it the first time."""
+        if self._gardener is None:
+            self._gardener = GardenerView(self.context)
+            self.views.addWidget(self._gardener)
+        return self._gardener
+
+    @property
+    def staff(self) -> StaffView:
+        """Return the staff's log and charts, making them the first time."""
+        if self._staff is None:
+            self._staff = StaffView(self.context)
+            self.views.addWidget(self._staff)
+            self._staff.views.currentChanged.connect(lambda *_: self._staff_note())
+        return self._staff
+
+    def _showing_gardener(self) -> bool:
+        return self._gardener is not None and self.views.currentWidget() is self._gardener
 
     def tab_sequence(self) -> list[QWidget]:
         """Return the gardener's controls in order (the staff's are never made again)."""
-        return self.gardener.tab_sequence() if self.views.currentWidget() is self.gardener else []
+        return self.gardener.tab_sequence() if self._showing_gardener() else []
 
     def go_back(self) -> bool:
         """Escape: from "How much?" back to the crop pictures."""
-        return self.views.currentWidget() is self.gardener and self.gardener.entry.go_back()
+        return self._showing_gardener() and self.gardener.entry.go_back()
 
     def refresh(self) -> None:
         """Show the gardener's own view or the staff's, for whoever is using the program."""
@@ -441,7 +460,7 @@ class HarvestPage(Page):
 
     def _staff_note(self) -> None:
         # The words above say how to use what is on show: the log, or the charts.
-        if self.staff.views.currentIndex() == 1:
+        if self._staff is not None and self._staff.views.currentIndex() == 1:
             self.note.setText("Tap a chart's button to see it, and choose its season.")
         elif self.context.actor.person_id is None:
             self.note.setText("Tap 'Change user' and choose your picture to log a harvest.")
