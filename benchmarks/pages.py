@@ -29,7 +29,9 @@ def one_round(url: str) -> dict[str, float]:
         until_painted(lambda: (window.show(), window)[1])
         sign_in_coordinator(window)
         return {
-            name: time_ms(lambda name=name: until_painted(lambda: window.show_page(name)))
+            name: time_ms(
+                lambda name=name: until_painted(lambda: window.show_page(name)), collecting=True
+            )
             for name in page_order()
         }
     finally:
