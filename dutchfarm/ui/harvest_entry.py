@@ -45,7 +45,7 @@ from dutchfarm.services.picking import log_picking, take_back_picking
 from dutchfarm.ui import icons, keyboard
 from dutchfarm.ui.context import AppContext, Topic
 from dutchfarm.ui.theme import TARGET_LARGE, colours
-from dutchfarm.ui.widgets import PictureButton, label, picture, scaled
+from dutchfarm.ui.widgets import PictureButton, label, picture, scaled, two_lines
 
 # The units as pictures, with the words a gardener knows them by.
 UNITS = (
@@ -156,7 +156,7 @@ class CropButton(QToolButton):
         self.crop = crop
         self.setIcon(icons.icon(crop.icon))
         self.setIconSize(QSize(scaled(72), scaled(72)))
-        self.setText(crop.plural)
+        self.setText(two_lines(crop.plural))
         self.setAccessibleName(crop.plural)
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
         self.setMinimumSize(max(TARGET_LARGE, scaled(132)), max(TARGET_LARGE, scaled(120)))

@@ -155,7 +155,7 @@ class NoJobButton(_DragButton):
         self.person = person
         self.setIcon(icons.icon("add"))
         self.setIconSize(QSize(scaled(32), scaled(32)))
-        self.setText("No job yet: give a job")
+        self.setText("Give a job")
         self.setAccessibleName(f"Give {person.name} a job")
         self.setToolTip(f"{person.name} has no job yet. Tap to choose one, or drag onto a job.")
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)

@@ -18,6 +18,12 @@ BASE_POINT_SIZE = 14
 # Smallest side of anything a person taps; service-user screens use the larger one.
 TARGET = 44
 TARGET_LARGE = 56
+# A button's padding inside its edge, and the focus ring, its thickest edge: Qt shortens a
+# button's words with "…" when they do not fit inside both.
+PADDING_X = 14
+PADDING_Y = 6
+BUTTON_EDGE = 2
+FOCUS_RING = 4
 # The screens a service user works on by themselves, as "module:Class" like the pages in
 # main_window.PAGES: everything to tap on them is TARGET_LARGE or more. The bar across the
 # top is on all of them.
@@ -185,8 +191,8 @@ QLabel[role="heading"] {{ font-size: {title}pt; font-weight: bold; }}
 QLabel[role="muted"] {{ color: {c.muted_text}; }}
 QLabel[role="warning"] {{ color: {c.warning}; font-weight: bold; }}
 QPushButton, QToolButton {{
-    background: {c.surface}; border: 2px solid {c.border}; border-radius: 10px;
-    padding: 6px 14px; min-height: {content}px;
+    background: {c.surface}; border: {BUTTON_EDGE}px solid {c.border}; border-radius: 10px;
+    padding: {PADDING_Y}px {PADDING_X}px; min-height: {content}px;
 }}
 QPushButton:hover, QToolButton:hover {{ background: {c.selection}; }}
 QPushButton:checked, QToolButton:checked {{
@@ -204,7 +210,7 @@ QPushButton:disabled, QToolButton:disabled {{ color: {c.muted_text}; border-styl
 QPushButton:focus, QToolButton:focus, QLineEdit:focus, QAbstractSpinBox:focus,
 QComboBox:focus, QCheckBox:focus, QRadioButton:focus, QAbstractItemView:focus,
 QGraphicsView:focus, QPlainTextEdit:focus, QTextEdit:focus, QTabBar::tab:focus {{
-    border: 4px solid {c.focus};
+    border: {FOCUS_RING}px solid {c.focus};
 }}
 QPushButton:focus, QToolButton:focus {{ background: {c.focused}; color: {c.text}; }}
 QPushButton:checked:focus, QToolButton:checked:focus {{ background: {c.selection}; }}

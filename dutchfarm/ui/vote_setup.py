@@ -41,7 +41,7 @@ from dutchfarm.ui import icons, keyboard
 from dutchfarm.ui.context import AppContext, Topic
 from dutchfarm.ui.theme import TARGET_LARGE, text_scale
 from dutchfarm.ui.vote_cards import CardGrid
-from dutchfarm.ui.widgets import PictureButton, label, scaled
+from dutchfarm.ui.widgets import PictureButton, label, scaled, two_lines
 
 
 class CropChoice(QToolButton):
@@ -53,7 +53,7 @@ class CropChoice(QToolButton):
         self.setIcon(icons.icon(crop.icon))
         self.setIconSize(QSize(scaled(48), scaled(48)))
         # Two words go on two lines, so that the card stays narrow and no name is cut short.
-        self.setText(crop.plural.replace(" ", "\n", 1) if len(crop.plural) > 10 else crop.plural)
+        self.setText(two_lines(crop.plural))
         self.setAccessibleName(crop.plural)
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
         self.setCheckable(True)

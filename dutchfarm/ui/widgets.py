@@ -20,12 +20,27 @@ from PySide6.QtWidgets import (
 )
 
 from dutchfarm.ui import icons
-from dutchfarm.ui.theme import TARGET, TARGET_LARGE, text_scale
+from dutchfarm.ui.theme import BUTTON_EDGE, FOCUS_RING, TARGET, TARGET_LARGE, text_scale
 
 
 def scaled(pixels: int) -> int:
     """Return a size in pixels grown with the text size setting."""
     return round(pixels * text_scale())
+
+
+def room_for_words(hint: QSize, side: int = 0) -> QSize:
+    """Return a button's size hint grown so its words fit with the focus ring drawn too.
+
+    The style sheet's edge is thinner than the focus ring; without the difference, Qt
+    shortens the words of a focused button that is just wide enough with "…".
+    """
+    grow = 2 * (FOCUS_RING - BUTTON_EDGE)
+    return QSize(max(hint.width() + grow, side), max(hint.height(), side))
+
+
+def two_lines(words: str) -> str:
+    """Return a long name on two lines, broken at its first space, so buttons stay narrow."""
+    return words.replace(" ", "\n", 1) if len(words) > 10 else words
 
 
 class PictureButton(QToolButton):
@@ -52,8 +67,7 @@ class PictureButton(QToolButton):
             if vertical
             else Qt.ToolButtonStyle.ToolButtonTextBesideIcon
         )
-        side = TARGET_LARGE if large else TARGET
-        self.setMinimumSize(side, side)
+        self.side = TARGET_LARGE if large else TARGET
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         if primary:
@@ -65,16 +79,35 @@ class PictureButton(QToolButton):
         self.setAccessibleName(text)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        """Leave room for the words in bold, as a chosen button shows them, so none is cut."""
+        """Return the size that shows the picture and all the words, bold and focused too."""
         hint = super().sizeHint()
-        if not self.isCheckable() or not self.text():
-            return hint
-        bold = QFont(self.font())
-        bold.setBold(True)
-        plain, heavy = self.fontMetrics(), QFontMetrics(bold)
-        lines = self.text().split("\n")
-        extra = max(heavy.horizontalAdvance(line) - plain.horizontalAdvance(line) for line in lines)
-        return QSize(hint.width() + max(0, extra), hint.height())
+        if self.isCheckable() and self.text():
+            # Leave room for the words in bold, as a chosen button shows them.
+            bold = QFont(self.font())
+            bold.setBold(True)
+            plain, heavy = self.fontMetrics(), QFontMetrics(bold)
+            lines = self.text().split("\n")
+            extra = max(
+                heavy.horizontalAdvance(line) - plain.horizontalAdvance(line) for line in lines
+            )
+            hint = QSize(hint.width() + max(0, extra), hint.height())
+        return room_for_words(hint, self.side)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """Never less than the words need: a layout may not squeeze them into "…"."""
+        return self.sizeHint()
+
+
+class MainButton(QPushButton):
+    """The page's one main action: green, with a picture, never squeezed below its words."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """Return the size that shows the picture and all the words, even with focus."""
+        return room_for_words(super().sizeHint(), TARGET)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """Never less than the words need."""
+        return self.sizeHint()
 
 
 class Tile(PictureButton):
@@ -197,10 +230,9 @@ class Card(QFrame):
 
 def primary_button(icon_name: str, text: str) -> QPushButton:
     """Return the page's one main action button, green and with a picture."""
-    button = QPushButton(icons.icon(icon_name), text)
+    button = MainButton(icons.icon(icon_name), text)
     button.setIconSize(QSize(scaled(32), scaled(32)))
     button.setProperty("role", "primary")
     button.setAccessibleName(text)
-    button.setMinimumSize(TARGET, TARGET)
     button.setCursor(Qt.CursorShape.PointingHandCursor)
     return button
