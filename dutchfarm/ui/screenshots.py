@@ -53,6 +53,7 @@ def save_screenshots(
 
     A view the farm has nothing for (a vote box with no vote open) is left out.
     """
+    from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QApplication
 
     from dutchfarm.ui.app import build_main_window
@@ -78,6 +79,9 @@ def save_screenshots(
             saved.append(path)
         window.close()
         window.context.db.close()
+        # Gone before the next window: a hidden one would still follow every change of look.
+        window.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     return saved
 
 

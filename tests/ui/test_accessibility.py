@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pytest
 from contrast_checks import MEASURED_SIZE, OUTLINE_SHARE, outline_share
-from PySide6.QtCore import QModelIndex, QRect, QSize
+from PySide6.QtCore import QEvent, QModelIndex, QRect, QSize
 from PySide6.QtGui import QPalette, Qt, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -125,7 +125,7 @@ def window(request, farm, qapp):
     built.close()
     built.context.db.close()
     built.deleteLater()
-    qapp.processEvents()
+    qapp.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 # Every page's help, as the coordinator and as a gardener reads it.
