@@ -20,16 +20,15 @@ from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 from dutchfarm.domain.harvest import UNIT_WORDS, SeasonCharts, Series, format_number
 from dutchfarm.domain.terms import Unit
 from dutchfarm.ui.chart_layout import WordsLayout
+from dutchfarm.ui.colours import CHART_BAR, CHART_INK, CHART_LINES, CHART_OTHER
 
-# Okabe and Ito's colours, told apart by people with any colour vision; each line also has
-# its own marker and dash, and its name at its end, so colour never carries meaning alone.
-COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
-OTHER_COLOUR = "#7A7565"
+COLOURS = CHART_LINES
+OTHER_COLOUR = CHART_OTHER
 MARKERS = ("o", "s", "^", "D", "v", "P", "X")
 DASHES = ("-", "--", "-.", ":")
-INK = "#1B1B1B"
+INK = CHART_INK
 GRID = "#D9D3C3"
-BAR = "#2F6B3A"
+BAR = CHART_BAR
 TITLE_PAD = 12  # points between a chart's title and its axes
 MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 

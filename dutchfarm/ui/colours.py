@@ -119,6 +119,16 @@ HIGH_CONTRAST = Colours(
 
 THEMES = {theme.name: theme for theme in (DEFAULT, HIGH_CONTRAST)}
 
+# The charts are drawn on white in both themes (and saved and printed so). Their lines are
+# Okabe and Ito's colours, told apart by people with any colour vision, made dark enough
+# for their names, written in the same colour at each line's end, to read at 4.5:1; each
+# line also has its own marker and dash, so colour never carries meaning alone.
+CHART_BACKGROUND = "#FFFFFF"
+CHART_INK = "#1B1B1B"
+CHART_LINES = ("#0072B2", "#C25200", "#007F5F", "#AD4A84", "#8F6400", "#5A4CA8", "#000000")
+CHART_OTHER = "#7A7565"
+CHART_BAR = "#2F6B3A"
+
 
 @dataclass(frozen=True)
 class Pair:
@@ -150,6 +160,11 @@ def colour_pairs(colours: Colours) -> list[Pair]:
             line = Pair("icon line", entry.name, ICON_LINE, values[entry.name], CONTROL_MINIMUM)
             pairs.append(line)
     return pairs
+
+
+def readable_on(background: str) -> str:
+    """Return white or black, whichever reads better on ``background`` (4.5:1 or more)."""
+    return max(("#FFFFFF", "#000000"), key=lambda ink: contrast_ratio(ink, background))
 
 
 def relative_luminance(colour: str) -> float:

@@ -9,15 +9,17 @@ from importlib.resources import as_file, files
 
 from matplotlib import font_manager
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from dutchfarm.services.fairness import FairnessTable
 from dutchfarm.ui.chart_words import fairness_words
+from dutchfarm.ui.colours import CHART_INK, readable_on
 from dutchfarm.ui.theme import FONT_FAMILY
 from dutchfarm.ui.widgets import scaled
 
-INK = "#1B1B1B"
+INK = CHART_INK
 # Light to dark green; each square also shows its number, so colour never carries it alone.
 COLOUR_MAP = "Greens"
 
@@ -75,10 +77,11 @@ class FairnessChart(QWidget):
             return
         counts = [list(row.counts) for row in rows]
         most = max(max(line) for line in counts) or 1
-        axes.imshow(counts, cmap=COLOUR_MAP, vmin=0, vmax=most * 1.25, aspect="auto")
+        image = axes.imshow(counts, cmap=COLOUR_MAP, vmin=0, vmax=most * 1.25, aspect="auto")
         for y, line in enumerate(counts):
             for x, count in enumerate(line):
-                dark = count > most * 0.6
+                # Each number in white or ink, whichever reads better on its square.
+                square = to_hex(image.cmap(image.norm(count)))
                 axes.text(
                     x,
                     y,
@@ -88,7 +91,7 @@ class FairnessChart(QWidget):
                     family=self.family,
                     size=size,
                     weight="bold",
-                    color="white" if dark else INK,
+                    color=readable_on(square),
                 )
         axes.set_xticks(
             range(len(table.kinds)),

@@ -74,6 +74,11 @@ def save_screenshots(
             for _ in range(20):
                 QApplication.processEvents()
                 time.sleep(0.01)
+            # A picture shows the screen as it looks, not where the keyboard happens to be:
+            # a focused button's tint would read as a second choice made.
+            focused = QApplication.focusWidget()
+            if focused is not None:
+                focused.clearFocus()
             path = out_dir / f"{name}.png"
             window.grab().save(str(path))
             saved.append(path)

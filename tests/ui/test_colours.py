@@ -12,6 +12,11 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from dutchfarm.services.people import PERSON_COLOURS
 from dutchfarm.ui import icons
 from dutchfarm.ui.colours import (
+    CHART_BACKGROUND,
+    CHART_BAR,
+    CHART_INK,
+    CHART_LINES,
+    CHART_OTHER,
     CONTROL_MINIMUM,
     DEFAULT,
     HIGH_CONTRAST,
@@ -19,6 +24,7 @@ from dutchfarm.ui.colours import (
     Colours,
     colour_pairs,
     contrast_ratio,
+    readable_on,
 )
 
 ICON_NAMES = sorted(
@@ -111,3 +117,22 @@ def _disc(fill: str, line: str | None) -> QImage:
 def test_the_outline_check_finds_a_picture_lost_in_its_fill(qapp):
     assert outline_share(_disc("#CFE3A6", None), DEFAULT.selection) < 0.1
     assert outline_share(_disc("#CFE3A6", "#000000"), DEFAULT.selection) == 1.0
+
+
+def test_the_charts_lines_and_the_names_at_their_ends_read_on_white():
+    for colour in (*CHART_LINES, CHART_OTHER):
+        # The name at a line's end is written in the line's colour: words, so 4.5:1.
+        assert contrast_ratio(colour, CHART_BACKGROUND) >= 4.5, colour
+    assert contrast_ratio(CHART_BAR, CHART_BACKGROUND) >= CONTROL_MINIMUM
+    assert contrast_ratio(CHART_INK, CHART_BACKGROUND) >= 7.0
+
+
+def test_numbers_on_the_fairness_squares_read_on_every_shade():
+    from matplotlib import colormaps
+    from matplotlib.colors import to_hex
+
+    from dutchfarm.ui.fairness_chart import COLOUR_MAP
+
+    shades = [to_hex(colormaps[COLOUR_MAP](step / 100)) for step in range(101)]
+    assert min(contrast_ratio(readable_on(s), s) for s in shades) >= 4.5
+    assert readable_on("#FFFFFF") == "#000000" and readable_on("#00441B") == "#FFFFFF"
