@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QGridLayout,
     QHeaderView,
     QSplitter,
     QTableView,
@@ -40,17 +39,15 @@ from dutchfarm.ui.rota_models import (
     TaskTypeTableModel,
 )
 from dutchfarm.ui.theme import TARGET
-from dutchfarm.ui.widgets import Card, PictureButton, label, primary_button, scaled, scroll_area
-
-
-def button_rows(widgets: Sequence[QWidget], per_row: int) -> QGridLayout:
-    """Lay buttons out ``per_row`` to a row, so that big text never cuts their words short."""
-    grid = QGridLayout()
-    grid.setSpacing(8)
-    for index, widget in enumerate(widgets):
-        grid.addWidget(widget, index // per_row, index % per_row)
-    grid.setColumnStretch(per_row, 1)
-    return grid
+from dutchfarm.ui.widgets import (
+    Card,
+    PictureButton,
+    button_rows,
+    label,
+    primary_button,
+    scaled,
+    scroll_area,
+)
 
 
 def sorted_table(name: str, model: Any, sort_column: int) -> tuple[QTableView, SortedModel]:

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QScrollArea,
     QSizePolicy,
     QSpinBox,
     QToolButton,
@@ -41,7 +40,7 @@ from dutchfarm.ui import icons, keyboard
 from dutchfarm.ui.context import AppContext, Topic
 from dutchfarm.ui.theme import TARGET_LARGE, text_scale
 from dutchfarm.ui.vote_cards import CardGrid
-from dutchfarm.ui.widgets import PictureButton, label, scaled, two_lines
+from dutchfarm.ui.widgets import PictureButton, label, scaled, scroll_area, two_lines
 
 
 class CropChoice(QToolButton):
@@ -168,9 +167,9 @@ class BallotForm(QWidget):
         self.crop_grid = CardGrid(max(scaled(140), 60))
         self.choices: dict[int, CropChoice] = {}
         if wide:
-            settings_scroll = _scroll(settings)
+            settings_scroll = scroll_area(settings)
             columns.addWidget(settings_scroll, 2)
-            crop_layout.addWidget(_scroll(self.crop_grid), 1)
+            crop_layout.addWidget(scroll_area(self.crop_grid), 1)
             columns.addWidget(crops, 3)
             outer.addLayout(columns, 1)
         else:
@@ -181,7 +180,7 @@ class BallotForm(QWidget):
             whole_layout.setContentsMargins(0, 0, 0, 0)
             whole_layout.addWidget(settings)
             whole_layout.addWidget(crops)
-            outer.addWidget(_scroll(whole), 1)
+            outer.addWidget(scroll_area(whole), 1)
 
         actions = QHBoxLayout()
         self.cancel_button = PictureButton("cross", "Cancel", large=True)
@@ -398,14 +397,6 @@ class BallotForm(QWidget):
 
 def _question(year: int) -> str:
     return f"What shall we grow in {year}?"
-
-
-def _scroll(widget: QWidget) -> QScrollArea:
-    area = QScrollArea()
-    area.setWidgetResizable(True)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    area.setWidget(widget)
-    return area
 
 
 def _icon(name: str, size: int, words: str) -> QWidget:

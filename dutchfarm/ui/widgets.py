@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLayout,
@@ -120,6 +121,16 @@ class Tile(PictureButton):
         self.setMaximumSize(scaled(280), scaled(220))
 
 
+def button_rows(widgets: Sequence[QWidget], per_row: int) -> QGridLayout:
+    """Lay buttons out ``per_row`` to a row, so that big text never cuts their words short."""
+    grid = QGridLayout()
+    grid.setSpacing(8)
+    for index, widget in enumerate(widgets):
+        grid.addWidget(widget, index // per_row, index % per_row)
+    grid.setColumnStretch(per_row, 1)
+    return grid
+
+
 def clear_layout(layout: QLayout) -> None:
     """Take every widget out of a layout at once; Qt frees them when the event loop runs."""
     while (item := layout.takeAt(0)) is not None:
@@ -132,13 +143,29 @@ def clear_layout(layout: QLayout) -> None:
             widget.deleteLater()
 
 
+class VerticalScroll(QScrollArea):
+    """Scrolls up and down only, so it is never narrower than what it holds needs."""
+
+    def __init__(self, inner: QWidget | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        if inner is not None:
+            self.setWidget(inner)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """Ask for the width the content needs beside the scroll bar: its right is never cut."""
+        hint = super().minimumSizeHint()
+        inner = self.widget()
+        if inner is None:
+            return hint
+        extra = self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth()
+        return QSize(max(hint.width(), inner.minimumSizeHint().width() + extra), hint.height())
+
+
 def scroll_area(inner: QWidget) -> QScrollArea:
     """Return a scroll area that grows ``inner`` to its width and scrolls it up and down."""
-    area = QScrollArea()
-    area.setWidgetResizable(True)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    area.setWidget(inner)
-    return area
+    return VerticalScroll(inner)
 
 
 def scrolling_column(spacing: int = 12) -> tuple[QScrollArea, QVBoxLayout]:

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -41,7 +40,15 @@ from dutchfarm.ui.bed_map import BedMapView
 from dutchfarm.ui.context import AppContext, Topic
 from dutchfarm.ui.pages.base import Page
 from dutchfarm.ui.theme import TARGET, text_scale
-from dutchfarm.ui.widgets import Card, PictureButton, label, primary_button, scaled
+from dutchfarm.ui.widgets import (
+    Card,
+    PictureButton,
+    VerticalScroll,
+    button_rows,
+    label,
+    primary_button,
+    scaled,
+)
 
 
 def _metres(name: str) -> QDoubleSpinBox:
@@ -71,8 +78,8 @@ class BedsPage(Page):
         self.outer.addLayout(body, 1)
 
         left = QVBoxLayout()
-        tools = QHBoxLayout()
         self.map_view = BedMapView()
+        buttons = []
         for icon_name, words, action in (
             ("zoom_in", "Bigger", lambda: self.map_view.zoom(1.25)),
             ("zoom_out", "Smaller", lambda: self.map_view.zoom(0.8)),
@@ -80,12 +87,19 @@ class BedsPage(Page):
         ):
             button = PictureButton(icon_name, words, vertical=text_scale() > 1.2)
             button.clicked.connect(action)
-            tools.addWidget(button)
-        tools.addStretch(1)
+            buttons.append(button)
         self.add_button = PictureButton("add", "Add a bed", vertical=text_scale() > 1.2)
         self.add_button.clicked.connect(self.add_new_bed)
-        tools.addWidget(self.add_button)
-        left.addLayout(tools)
+        if text_scale() < 1.5:
+            tools = QHBoxLayout()
+            for button in buttons:
+                tools.addWidget(button)
+            tools.addStretch(1)
+            tools.addWidget(self.add_button)
+            left.addLayout(tools)
+        else:
+            # Very large text: two to a row, so the map keeps its width beside the list.
+            left.addLayout(button_rows([*buttons, self.add_button], 2))
         # Once next season is planned, the map can show it: the plan, bed by bed.
         self.season_row = QHBoxLayout()
         self.season_group = QButtonGroup(self)
@@ -106,13 +120,10 @@ class BedsPage(Page):
         body.addLayout(left, 7)
 
         # The side panel scrolls, so that at very large text nothing is squeezed.
-        side = QScrollArea()
-        side.setWidgetResizable(True)
-        side.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         side_host = QWidget()
         right = QVBoxLayout(side_host)
         right.setContentsMargins(0, 0, 8, 0)
-        side.setWidget(side_host)
+        side = VerticalScroll(side_host)
         self.bed_list = QListWidget()
         self.bed_list.setMinimumHeight(scaled(200))
         self.bed_list.setAccessibleName("Beds")

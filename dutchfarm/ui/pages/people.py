@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -46,7 +45,15 @@ from dutchfarm.ui.pages.base import Page
 from dutchfarm.ui.people_model import COL_NAME, PeopleFilterModel, PeopleTableModel
 from dutchfarm.ui.person_rights import PersonRightsBar
 from dutchfarm.ui.theme import TARGET, text_scale
-from dutchfarm.ui.widgets import Card, PictureButton, label, picture, primary_button, scaled
+from dutchfarm.ui.widgets import (
+    Card,
+    PictureButton,
+    VerticalScroll,
+    label,
+    picture,
+    primary_button,
+    scaled,
+)
 
 COLOUR_NAMES = (
     "peach",
@@ -353,9 +360,7 @@ class PeoplePage(Page):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll = VerticalScroll()
         card = Card()
         self.form = PersonForm()
         card.body.addWidget(self.form)

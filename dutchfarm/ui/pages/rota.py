@@ -34,10 +34,11 @@ from dutchfarm.ui.rota_models import (
     FairnessTableModel,
 )
 from dutchfarm.ui.rota_printing import print_day, save_day
-from dutchfarm.ui.rota_setup import KindsEditor, RecurringJobsEditor, button_rows, sorted_table
+from dutchfarm.ui.rota_setup import KindsEditor, RecurringJobsEditor, sorted_table
 from dutchfarm.ui.theme import text_scale
 from dutchfarm.ui.widgets import (
     PictureButton,
+    button_rows,
     clear_layout,
     label,
     scaled,
