@@ -24,6 +24,13 @@ PADDING_X = 14
 PADDING_Y = 6
 BUTTON_EDGE = 2
 FOCUS_RING = 4
+# Buttons whose words sit on one line with any picture beside them (a tool button's style
+# 0, 1, 2 or 4). A style sheet's min-height replaces a widget's own minimum, so it is never
+# given to buttons with a big picture above their words (style 3): their own minimum, or
+# the picture and words, decide their height, and a layout cannot squeeze the words out.
+LINE_BUTTONS = ", ".join(
+    ["QPushButton", *(f'QToolButton[toolButtonStyle="{style}"]' for style in (0, 1, 2, 4))]
+)
 # The screens a service user works on by themselves, as "module:Class" like the pages in
 # main_window.PAGES: everything to tap on them is TARGET_LARGE or more. The bar across the
 # top is on all of them.
@@ -181,7 +188,7 @@ def style_sheet(c: Colours, scale: float) -> str:
     big_targets = ",\n".join(
         f"{screen} {control}"
         for screen in screens
-        for control in ("QPushButton", "QToolButton", "QLineEdit", "QComboBox", "QSpinBox")
+        for control in (*LINE_BUTTONS.split(", "), "QLineEdit", "QComboBox", "QSpinBox")
     )
     return f"""
 QWidget {{ color: {c.text}; }}
@@ -192,8 +199,9 @@ QLabel[role="muted"] {{ color: {c.muted_text}; }}
 QLabel[role="warning"] {{ color: {c.warning}; font-weight: bold; }}
 QPushButton, QToolButton {{
     background: {c.surface}; border: {BUTTON_EDGE}px solid {c.border}; border-radius: 10px;
-    padding: {PADDING_Y}px {PADDING_X}px; min-height: {content}px;
+    padding: {PADDING_Y}px {PADDING_X}px;
 }}
+{LINE_BUTTONS} {{ min-height: {content}px; }}
 QPushButton:hover, QToolButton:hover {{ background: {c.selection}; }}
 QPushButton:checked, QToolButton:checked {{
     background: {c.selection}; border: 3px solid {c.chosen}; font-weight: bold;

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QLayout,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QTabBar,
     QToolButton,
     QWidget,
@@ -346,7 +347,7 @@ def _label_fits(widget: QLabel) -> bool:
 def _button_fits(widget: QAbstractButton) -> bool:
     # The words, with the picture beside or above them, fit inside the button's padding
     # and its edge at its thickest (the focus ring), or Qt shortens them with "…". A picture
-    # may be drawn smaller to fit; words are never cut.
+    # beside the words may be drawn smaller to fit; words are never cut.
     words = widget.fontMetrics().size(0, widget.text().replace("&", ""))
     picture = 0 if widget.icon().isNull() else widget.iconSize().width() + SPACING
     if isinstance(widget, QToolButton | QPushButton):
@@ -361,8 +362,12 @@ def _button_fits(widget: QAbstractButton) -> bool:
     under = isinstance(widget, QToolButton) and (
         widget.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextUnderIcon
     )
-    if under or not isinstance(widget, QToolButton | QPushButton):
+    if not isinstance(widget, QToolButton | QPushButton):
         picture = 0
+    if under:
+        # The picture is drawn whole at the top and the words under it get what is left.
+        tall = widget.iconSize().height() + SPACING if not widget.icon().isNull() else 0
+        return words.width() <= room.width() and tall + words.height() <= room.height()
     return words.width() + picture <= room.width() and words.height() <= room.height()
 
 
@@ -377,6 +382,22 @@ def clipping_problems(window) -> list[str]:
                 found.append(f"{_what(widget)} is cut off at {widget.width()}x{widget.height()}")
         elif isinstance(widget, QAbstractButton) and not _button_fits(widget):
             found.append(f"{_what(widget)} is cut off at {widget.width()}x{widget.height()}")
+    return found
+
+
+def scroll_problems(window) -> list[str]:
+    """What a scroll area cannot scroll sideways to must fit its width."""
+    found = []
+    for area in window.findChildren(QScrollArea):
+        inner = area.widget()
+        if inner is None or not _shown(area, window):
+            continue
+        sideways = area.horizontalScrollBarPolicy() != Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        if not sideways and inner.width() > area.viewport().width() + 1:
+            found.append(
+                f"{_what(area)} cuts off its right side: {inner.width()} px shown in "
+                f"{area.viewport().width()}"
+            )
     return found
 
 
@@ -419,6 +440,7 @@ CHECKS = (
     icon_problems,
     clipping_problems,
     overlap_problems,
+    scroll_problems,
 )
 
 

@@ -14,7 +14,7 @@ from dutchfarm.services.people import PersonInfo, list_people
 from dutchfarm.ui import dialogs, icons
 from dutchfarm.ui.context import AppContext, Topic
 from dutchfarm.ui.pages.base import Page
-from dutchfarm.ui.theme import TARGET_LARGE
+from dutchfarm.ui.theme import TARGET_LARGE, text_scale
 from dutchfarm.ui.widgets import PictureButton, label, scaled
 
 COLUMNS = 5
@@ -37,7 +37,8 @@ class PersonButton(QToolButton):
         self.setAccessibleName(person.name)
         self.setAccessibleDescription("Tap to say this is you")
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        # Never shorter than the picture and the name under it: the list scrolls instead.
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
         self.setMinimumSize(max(TARGET_LARGE, scaled(150)), max(TARGET_LARGE, scaled(160)))
         self.setCursor(Qt.CursorShape.PointingHandCursor)
 
@@ -70,12 +71,14 @@ class WhoPage(Page):
         for button in self.buttons:
             button.deleteLater()
         self.buttons = []
+        # Fewer to a row with very large text, so that nobody's picture is off to the side.
+        columns = COLUMNS if text_scale() < 1.6 else COLUMNS - 1
         for index, person in enumerate(list_people(self.context.db)):
             button = PersonButton(person)
             button.clicked.connect(lambda _=False, p=person: self.choose(p))
-            self.grid.addWidget(button, index // COLUMNS, index % COLUMNS)
+            self.grid.addWidget(button, index // columns, index % columns)
             self.buttons.append(button)
-        self.grid.setRowStretch(len(self.buttons) // COLUMNS + 1, 1)
+        self.grid.setRowStretch(len(self.buttons) // columns + 1, 1)
 
     def choose(self, person: PersonInfo) -> None:
         """Make ``person`` the current user; a coordinator gives their PIN first."""
