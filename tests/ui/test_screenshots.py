@@ -1,6 +1,7 @@
 """The screenshots: every screen in a theme and text size, and the README's pictures."""
 
 import datetime as dt
+from pathlib import Path
 
 from PySide6.QtGui import QImage
 
@@ -51,3 +52,14 @@ def test_pictures_are_left_as_saved_without_pngquant(monkeypatch, tmp_path, caps
     screenshots.shrink([picture])
     assert picture.read_bytes() == b"not touched"
     assert "pngquant is not installed" in capsys.readouterr().out
+
+
+def test_the_readme_shows_each_of_its_pictures_and_says_how_to_make_them():
+    root = Path(__file__).parents[2]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    for view in screenshots.README_VIEWS:
+        picture = f"docs/screenshots/{view}.png"
+        assert f"]({picture})" in readme, view
+        image = QImage(str(root / picture))
+        assert (image.width(), image.height()) == screenshots.SIZE, view
+    assert "python -m dutchfarm.ui.screenshots docs/screenshots --readme" in readme
