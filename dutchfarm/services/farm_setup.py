@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import ColumnElement, exists, select
 from sqlalchemy.orm import Session
@@ -12,10 +13,12 @@ from dutchfarm.db.database import Database
 from dutchfarm.db.models import AuditEvent, Ballot, Bed, Person, Planting, Season, SeasonCrop
 from dutchfarm.domain.terms import Role
 from dutchfarm.services.auth import Actor, audit, farm_has_coordinator, sign_in
-from dutchfarm.services.demo import DemoSummary, make_demo_farm
 from dutchfarm.services.errors import BadInput, NotAllowed
 from dutchfarm.services.farm import current_season
 from dutchfarm.services.people import PersonDraft, add_person
+
+if TYPE_CHECKING:
+    from dutchfarm.services.demo import DemoSummary
 
 # The audit log's word for "the group chose to start their own farm".
 SET_UP = "farm_set_up"
@@ -65,6 +68,10 @@ def make_pretend_farm(db: Database, *, today: dt.date | None = None) -> DemoSumm
     """Fill a new farm with the demo farm, to try the program out; refuse a farm in use."""
     if not is_new_farm(db):
         raise BadInput("This farm is already in use, so the pretend farm cannot go in it.")
+    # The demo's makers (and the rules they use) are imported only when it is made: every
+    # start of the program asks this module which page to open first.
+    from dutchfarm.services.demo import make_demo_farm
+
     return make_demo_farm(db, today=today)
 
 
