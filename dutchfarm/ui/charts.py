@@ -14,7 +14,7 @@ from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter, MaxNLocator
+from matplotlib.ticker import FixedFormatter, FixedLocator, FuncFormatter, MaxNLocator
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from dutchfarm.domain.harvest import UNIT_WORDS, SeasonCharts, Series, format_number
@@ -40,10 +40,12 @@ def _x(day: dt.date, year: int) -> int:
     return (day - dt.date(year, 1, 1)).days
 
 
-def _months(axes: Axes, year: int, size: float) -> None:
+def _months(axes: Axes, year: int) -> None:
+    # The ticks' size was set with the axes; naming them by a formatter (not with
+    # labels=) lets matplotlib make the ticks once, when it draws them.
     starts = [_x(dt.date(year, month, 1), year) for month in range(1, 13)]
-    axes.set_xticks(starts, labels=list(MONTH_NAMES))
-    axes.tick_params(axis="x", labelsize=size * 0.9)
+    axes.xaxis.set_major_locator(FixedLocator(starts))
+    axes.xaxis.set_major_formatter(FixedFormatter(list(MONTH_NAMES)))
 
 
 def _add_fonts() -> None:
@@ -156,18 +158,17 @@ def _lines(axes: Axes, series: Sequence[Series], year: int, size: float, unit_wo
     pad = max(1, (last_day - first_day) // 40)
     kg = all(line.unit is Unit.KILOGRAMS for line in series)
     for (value, label, colour), height in zip(ends, heights, strict=True):
-        axes.annotate(
+        # Plain text, not an annotation: no arrow points back, so nothing more is needed.
+        axes.text(
+            last_day + pad,
+            height,
             f"{label}: {_amount(value, kg)}",
-            xy=(last_day, value),
-            xytext=(last_day + pad, height),
-            textcoords="data",
             fontsize=size * 0.85,
             color=colour,
             va="center",
-            annotation_clip=False,
         )
     axes.set_ylim(bottom=0, top=max(heights) * 1.08 or 1.0)
-    _months(axes, year, size)
+    _months(axes, year)
     # A few days' picking still shows a month or so, so that a month is named under it.
     axes.set_xlim(max(0, min(first_day - 7, last_day - 35)), last_day + pad)
 
@@ -210,7 +211,7 @@ def draw_weeks(figure: Figure, charts: SeasonCharts, scale: float = 1.0) -> None
     days = [_x(monday, charts.year) for monday, _ in charts.weekly]
     kilograms = [kg for _, kg in charts.weekly]
     axes.bar(days, kilograms, width=5.5, color=BAR, edgecolor=INK, linewidth=0.8, align="edge")
-    _months(axes, charts.year, size)
+    _months(axes, charts.year)
     axes.set_xlim(days[0] - 7, days[-1] + 14)
     _kg_axis(axes, size)
     best = max(range(len(kilograms)), key=lambda i: kilograms[i])
@@ -293,18 +294,16 @@ def draw_seasons(figure: Figure, charts: SeasonCharts, scale: float = 1.0) -> No
     top = max(kg for _, kg, *_ in ends) or 1.0
     heights = _spread([kg for _, kg, *_ in ends], _line_gap(axes, top * 1.1, size))
     for (day, kg, year, colour, this), height in zip(ends, heights, strict=True):
-        axes.annotate(
+        axes.text(
+            day + 4,
+            height,
             f"{year}: {_amount(kg, True)}",
-            xy=(day, kg),
-            xytext=(day + 4, height),
-            textcoords="data",
             fontsize=size * 0.9,
             color=colour,
             va="center",
             fontweight="bold" if this else "normal",
-            annotation_clip=False,
         )
-    _months(axes, charts.year, size)
+    _months(axes, charts.year)
     axes.set_xlim(min(min(s.days) for s in charts.seasons if s.days) - 10, 366)
     axes.set_ylim(bottom=0, top=max(heights) * 1.08)
     _kg_axis(axes, size)
