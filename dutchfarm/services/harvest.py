@@ -224,8 +224,7 @@ def list_harvests(
     if bed_id is not None:
         query = query.where(Harvest.bed_id == bed_id)
     with db.reading() as session:
-        # Plain rows through the connection, without the ORM's work on each row.
-        return [HarvestInfo(*row) for row in session.connection().execute(query).all()]
+        return [HarvestInfo(*row) for row in _rows(session, query)]
 
 
 def get_harvest(db: Database, harvest_id: int) -> HarvestInfo:
@@ -360,6 +359,11 @@ def harvest_choices(db: Database, actor: Actor, season_id: int | None = None) ->
         return HarvestChoices(tuple(crops), tuple(beds), own[0] if own else None)
 
 
+def _rows(session: Session, query: Any) -> Any:
+    """Return a read-only query's rows as plain rows, without the ORM's work on each one."""
+    return session.connection().execute(query).all()
+
+
 def _points(
     session: Session, season_id: int, *, person_id: int | None, bed_id: int | None
 ) -> list[HarvestPoint]:
@@ -387,7 +391,7 @@ def _points(
         query = query.where(Harvest.bed_id == bed_id)
     return [
         HarvestPoint(day, crop, quantity, unit, grams, bed, harvests=harvests)
-        for day, crop, quantity, unit, grams, bed, harvests in session.execute(query)
+        for day, crop, quantity, unit, grams, bed, harvests in _rows(session, query)
     ]
 
 
@@ -406,7 +410,7 @@ def _weights_by_year(
     if bed_id is not None:
         query = query.where(Harvest.bed_id == bed_id)
     found: dict[int, list[HarvestPoint]] = {}
-    for year, day, grams in session.execute(query):
+    for year, day, grams in _rows(session, query):
         # Only weighed harvests are added up, so each day's sum is a number.
         found.setdefault(year, []).append(HarvestPoint(day, "", grams or 0.0, Unit.GRAMS, grams))
     return found
