@@ -10,9 +10,11 @@ from dutchfarm.domain.terms import PlantingStatus
 from dutchfarm.services.auth import sign_in
 from dutchfarm.services.beds import list_beds
 from dutchfarm.services.catalogue import list_crops
+from dutchfarm.services.farm import start_season
 from dutchfarm.services.people import list_people
 from dutchfarm.services.rotation import rotation_grid
 from dutchfarm.ui import dialogs
+from dutchfarm.ui.context import Topic
 from dutchfarm.ui.pages.rotation import COL_BED, COL_CROP, COL_REASON
 from dutchfarm.ui.rotation_model import EMPTY
 
@@ -250,3 +252,25 @@ def test_the_planner_opens_on_a_later_season_the_group_has_voted_for(make_window
     page.show_planner()
     assert page.planner.season.currentData() == later
     assert page.planner.ticked() == [crops[1]]
+
+
+def test_the_planner_loads_when_its_tab_is_chosen_and_again_after_a_change(
+    make_window, demo_url, qtbot
+):
+    window = make_window(demo_url)
+    as_person(window, "Ann", "1234")
+    page = window.show_page("rotation")
+    bar = page.tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(1).center())
+    assert page.tabs.currentIndex() == 1
+
+    def years():
+        return [page.planner.season.itemData(i) for i in range(page.planner.season.count())]
+
+    assert years() == [TODAY.year]
+    # Back on the grid, next year's season is started; the planner offers it when shown.
+    page.tabs.setCurrentIndex(0)
+    start_season(window.context.db, window.context.actor, TODAY.year + 1)
+    window.context.announce(Topic.SEASONS)
+    page.tabs.setCurrentIndex(1)
+    assert years() == [TODAY.year, TODAY.year + 1]

@@ -478,13 +478,23 @@ class RotationPage(Page):
         # The tabs themselves are what the keyboard lands on (arrows change the tab).
         self.tabs.tabBar().setAccessibleName("Rotation pages: What grew where, Plan a season")
         self.outer.addWidget(self.tabs, 1)
+        # Each tab loads when it is shown; a change marks both to be loaded again.
+        self.manager = False
+        self.stale_tabs: set[int] = set()
+        self.tabs.currentChanged.connect(self._tab_shown)
 
     def show_planner(self) -> None:
         """Bring the planner's tab to the front."""
         self.tabs.setCurrentIndex(1)
 
     def refresh(self) -> None:
-        """Load the grid and the planner."""
-        manager = farm_can_be_managed_by(self.context.db, self.context.actor)
-        self.history.refresh(manager)
-        self.planner.refresh(manager)
+        """Load the tab shown (the grid or the planner); the other loads when it is shown."""
+        self.manager = farm_can_be_managed_by(self.context.db, self.context.actor)
+        self.stale_tabs = {0, 1}
+        self._tab_shown(self.tabs.currentIndex())
+
+    def _tab_shown(self, index: int) -> None:
+        if index not in self.stale_tabs:
+            return
+        self.stale_tabs.discard(index)
+        (self.history if index == 0 else self.planner).refresh(self.manager)
