@@ -8,9 +8,12 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDragLeaveEvent,
     QDropEvent,
+    QFont,
+    QFontMetrics,
     QMouseEvent,
     QPainter,
     QPixmap,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -27,7 +30,7 @@ from PySide6.QtWidgets import (
 from dutchfarm.services.people import PersonInfo
 from dutchfarm.services.rota import DayJob, DayRota, Placement
 from dutchfarm.ui import icons
-from dutchfarm.ui.theme import TARGET, colours
+from dutchfarm.ui.theme import FOCUS_RING, PADDING_X, PADDING_Y, TARGET, colours
 from dutchfarm.ui.widgets import PictureButton, label, scaled
 
 # What a dragged job chip carries: "job id:person id".
@@ -63,10 +66,20 @@ def person_picture(person: PersonInfo, size: int, ticked: bool = False) -> QPixm
 
 
 def _fit_card(button: QToolButton) -> None:
-    # The card decides the width; words too long for it end in "…", and the tooltip and the
-    # reason under the rota say them in full.
+    # The card decides the width; the button grows taller when its words need more lines.
     button.setMinimumSize(max(TARGET, scaled(120)), max(TARGET, scaled(52)))
     button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+
+
+def wrap_words(words: str, metrics: QFontMetrics, width: int) -> str:
+    """Return ``words`` broken at spaces onto as many lines as keep each within ``width``."""
+    lines: list[str] = []
+    for word in words.split():
+        if lines and metrics.horizontalAdvance(f"{lines[-1]} {word}") <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return "\n".join(lines)
 
 
 class _DragButton(QToolButton):
@@ -122,6 +135,7 @@ class JobChip(_DragButton):
         self.setIcon(icons.icon(job.icon))
         self.setIconSize(QSize(scaled(40), scaled(40)))
         words = job.title + (" (done)" if job.done else "")
+        self.words = words
         self.setText(words)
         self.setAccessibleName(f"{place.name}: {words}")
         self.setAccessibleDescription(place.reason)
@@ -132,6 +146,24 @@ class JobChip(_DragButton):
             Qt.CursorShape.OpenHandCursor if self.movable else Qt.CursorShape.ArrowCursor
         )
         self.clicked.connect(lambda: self.chosen.emit(self))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        """Break the words onto more lines when the card is too narrow for them on one."""
+        super().resizeEvent(event)
+        bold = QFont(self.font())
+        bold.setBold(True)  # a chosen chip shows its words in bold
+        picture = self.iconSize().width() + 4
+        room = self.width() - picture - 2 * (FOCUS_RING + PADDING_X)
+        text = wrap_words(self.words, QFontMetrics(bold), max(room, 1))
+        if text != self.text():
+            self.setText(text)
+            self.updateGeometry()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """Tall enough for every line of the words inside the padding and the focus ring."""
+        hint = super().sizeHint()
+        lines = self.fontMetrics().size(0, self.text()).height()
+        return QSize(hint.width(), max(hint.height(), lines + 2 * (FOCUS_RING + PADDING_Y)))
 
     @property
     def key(self) -> tuple[int, int | None]:

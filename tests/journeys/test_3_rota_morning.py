@@ -42,7 +42,7 @@ def card_of(page, name):
 
 
 def jobs_on_card(page, name):
-    return [chip.text() for chip in card_of(page, name).chips]
+    return [chip.words for chip in card_of(page, name).chips]
 
 
 def test_a_morning_rota_made_moved_and_printed(journey, tmp_path):
@@ -78,7 +78,7 @@ def test_a_morning_rota_made_moved_and_printed(journey, tmp_path):
 
     # Priya drags Sam to compost: from weeding when he has it; but if the rota put Sam
     # with Lee, from Lee's job, and then she drags herself over to work with Lee.
-    sam_chips = [c for c in card_of(page, "Sam").chips if c.text() != "Compost"]
+    sam_chips = [c for c in card_of(page, "Sam").chips if c.words != "Compost"]
     if "Priya" in with_lee:
         sam_chip = next((c for c in sam_chips if c.text() == "Weeding"), sam_chips[0])
     else:

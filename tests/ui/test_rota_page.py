@@ -8,6 +8,7 @@ import textwrap
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 from test_accessibility import problems_on
 
 from dutchfarm.domain.terms import Effort, Repeat
@@ -16,7 +17,9 @@ from dutchfarm.services.catalogue import list_task_types
 from dutchfarm.services.fairness import fairness
 from dutchfarm.services.jobs import list_recurring_jobs
 from dutchfarm.services.people import list_people
+from dutchfarm.services.rota import DayJob, Placement
 from dutchfarm.ui import dialogs
+from dutchfarm.ui.rota_board import JobChip
 from dutchfarm.ui.rota_models import (
     COL_ALL,
     COL_PEOPLE,
@@ -25,9 +28,9 @@ from dutchfarm.ui.rota_models import (
     RecurringJobTableModel,
     TaskTypeTableModel,
 )
+from dutchfarm.ui.theme import apply_theme
 
 LEFT = Qt.MouseButton.LeftButton
-YESTERDAY = dt.date.today() - dt.timedelta(days=1)
 
 
 def rota_page(window, name="Ann"):
@@ -47,9 +50,10 @@ def last_weekday_before(day):
 def test_any_days_rota_with_big_buttons_to_move_through_the_days(make_window, demo_url, qtbot):
     window = make_window(demo_url)
     page = rota_page(window, "Priya")
-    assert page.day == dt.date.today()
+    today = page.day
+    assert today == dt.date.today()
     qtbot.mouseClick(page.previous_button, LEFT)
-    assert page.day == YESTERDAY
+    assert page.day == today - dt.timedelta(days=1)
     qtbot.mouseClick(page.next_button, LEFT)
     qtbot.mouseClick(page.previous_button, LEFT)
     worked = last_weekday_before(dt.date.today())
@@ -279,3 +283,35 @@ def test_today_with_a_rota_is_named_focusable_and_big_enough(
     qtbot.wait(10)
     assert page.rota_view.chips
     assert problems_on(window) == []
+
+
+@pytest.mark.parametrize("width", [180, 260, 600])
+def test_a_long_job_name_wraps_onto_more_lines_rather_than_being_cut_off(qapp, qtbot, width):
+    apply_theme(qapp, "normal")
+    place = Placement(1, 2, "Jackie", "Nobody has done it this week.", by_hand=False)
+    job = DayJob(
+        1,
+        1,
+        "Looking after the tools and the shed",
+        "tools",
+        Effort.LIGHT,
+        "Bed 12",
+        1,
+        one_off=False,
+        note=None,
+        done=False,
+        done_at=None,
+        people=(place,),
+    )
+    card = QWidget()
+    layout = QVBoxLayout(card)
+    chip = JobChip(job, place, movable=True)
+    layout.addWidget(chip)
+    qtbot.addWidget(card)
+    card.resize(width, 400)
+    card.show()
+    qtbot.wait(10)
+    assert chip.text().replace("\n", " ") == "Looking after the tools and the shed in Bed 12"
+    assert ("\n" in chip.text()) == (width < 600)
+    assert problems_on(card) == []
+    assert chip.accessibleName() == "Jackie: Looking after the tools and the shed in Bed 12"
