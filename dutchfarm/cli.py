@@ -278,6 +278,11 @@ def _run_program(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
+    # The language first, so that every word from here on (the help too) is in it.
+    from dutchfarm.settings import Settings
+    from dutchfarm.words import install
+
+    install(Settings().get("language"))
     args = build_parser().parse_args(argv)
     log_path = setup_logging()
     command: Callable[[argparse.Namespace], int] = getattr(args, "run", _run_program)

@@ -30,6 +30,8 @@ OPTIONS = {
         # "system" follows the computer's own high-contrast setting where Qt reports it.
         Option("theme", "system", ("system", "default", "high_contrast")),
         Option("window_geometry", ""),
+        # The words' language, like "cy" for Welsh; "" follows the computer's language.
+        Option("language", ""),
     )
 }
 

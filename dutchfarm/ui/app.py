@@ -20,6 +20,7 @@ from dutchfarm.ui import dialogs, keyboard
 from dutchfarm.ui.context import AppContext
 from dutchfarm.ui.main_window import MainWindow
 from dutchfarm.ui.theme import apply_theme
+from dutchfarm.words import install
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +45,7 @@ def build_main_window(
     """
     app = application()
     settings = Settings()
+    install(settings.get("language"))
     apply_theme(app, text_size or settings.get("text_size"), theme or settings.get("theme"))
     db = open_database(database_url)
     context = AppContext(db)
