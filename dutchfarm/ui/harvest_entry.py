@@ -50,8 +50,8 @@ from dutchfarm.ui.widgets import PictureButton, label, picture, scaled, two_line
 # The units as pictures, with the words a gardener knows them by.
 UNITS = (
     (Unit.COUNT, "count", "How many"),
-    (Unit.GRAMS, "scale", "Grams (g)"),
-    (Unit.KILOGRAMS, "scale", "Kilos (kg)"),
+    (Unit.GRAMS, "scale", "Grams"),
+    (Unit.KILOGRAMS, "scale", "Kilos"),
     (Unit.BUNCH, "bunch", "Bunches"),
 )
 LONGEST_NUMBER = 7

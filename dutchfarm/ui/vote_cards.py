@@ -36,11 +36,28 @@ def at_least(button: QToolButton, side: int = TARGET_LARGE) -> None:
     button.setStyleSheet(f"QToolButton {{ min-height: {side - 16}px; }}")
 
 
+# Easy Read spells out "second", not "2nd"; a vote never has more cards than this in order.
+ORDINAL_WORDS = (
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+)
+
+
 def ordinal(number: int) -> str:
-    """Return 1st, 2nd, 3rd, 4th, … 11th, 12th, 13th, 21st."""
-    if 10 <= number % 100 <= 20:
-        return f"{number}th"
-    return f"{number}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th') }"
+    """Return "first", "second", … "twelfth", then "number 13" and on."""
+    if 1 <= number <= len(ORDINAL_WORDS):
+        return ORDINAL_WORDS[number - 1]
+    return f"number {number}"
 
 
 def dots_words(count: int) -> str:
@@ -274,7 +291,9 @@ class CropCard(QFrame):
             minus_name = f"Take the thumbs up off {name}"
         else:
             words = (
-                ("1st: favourite" if value == 1 else f"{ordinal(value)} choice") if value else ""
+                ("Your favourite" if value == 1 else f"Your {ordinal(value)} choice")
+                if value
+                else ""
             )
             self.mark_picture.setPixmap(row_of("ranked", 1 if value else 0, scaled(32)))
             spoken = f"{name}: {words or 'not chosen yet'}. Tap to choose it next."

@@ -33,7 +33,7 @@ class PersonToggle(QToolButton):
         self.setChecked(present)
         self.blockSignals(False)
         self.setIcon(QIcon(person_picture(self.person, self.size_px, present)))
-        words = "is in today" if present else "is not ticked in"
+        words = "is in today" if present else "is not in today"
         self.setAccessibleDescription(f"{self.person.name} {words}. Tap to change.")
         self.setToolTip(f"{self.person.name} {words}.")
 

@@ -248,7 +248,7 @@ def test_the_record_shows_the_beds_harvest(make_window, demo_url, qtbot):
     page = window.pages["bed"]
     texts = [page.harvest_list.item(i).text() for i in range(page.harvest_list.count())]
     assert texts == [
-        f"{line.crop.name}: {line.grams / 1000:.1f} kg" for line in record.harvest if line.grams
+        f"{line.crop.name}: {line.grams / 1000:.1f} kilos" for line in record.harvest if line.grams
     ]
 
 

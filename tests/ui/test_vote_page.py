@@ -446,13 +446,13 @@ def test_favourites_in_order_on_the_cards_and_each_round_shown(make_window, qtbo
     qtbot.mouseClick(box.cards[ids["potato"]].tap, LEFT)
     qtbot.mouseClick(box.cards[ids["strawberry"]].tap, LEFT)
     qtbot.mouseClick(box.cards[ids["carrot"]].tap, LEFT)
-    assert box.cards[ids["potato"]].mark_words.text() == "1st: favourite"
-    assert box.cards[ids["carrot"]].mark_words.text() == "3rd choice"
+    assert box.cards[ids["potato"]].mark_words.text() == "Your favourite"
+    assert box.cards[ids["carrot"]].mark_words.text() == "Your third choice"
     assert box.left_words.text() == "All crops are in order. Tap Done."
     # Taking the favourite out moves the others up.
     qtbot.mouseClick(box.cards[ids["potato"]].minus, LEFT)
     assert box.marks == {ids["strawberry"]: 1, ids["carrot"]: 2}
-    assert box.left_words.text() == "Now tap your 3rd choice, or tap Done."
+    assert box.left_words.text() == "Now tap your third choice, or tap Done."
     qtbot.mouseClick(box.done_button, LEFT)
     vote(qtbot, box, ids, "Marco", "strawberry")
     vote(qtbot, box, ids, "Tom", "carrot", "strawberry")

@@ -224,7 +224,7 @@ class BedRecordPage(Page):
         note_row = QHBoxLayout()
         note_row.addWidget(picture("note", 40, "Words"))
         self.note = QLineEdit()
-        self.note.setPlaceholderText("Words, if you like (you do not have to)")
+        self.note.setPlaceholderText("Words, if you like. You do not have to.")
         self.note.setAccessibleName("Words for the diary, if you like")
         note_row.addWidget(self.note, 1)
         self.note_button = PictureButton("note", "Write a note", large=True)
@@ -435,7 +435,7 @@ class BedRecordPage(Page):
         for line in record.harvest:
             amounts = []
             if line.grams:
-                amounts.append(f"{line.grams / 1000:.1f} kg")
+                amounts.append(f"{line.grams / 1000:.1f} kilos")
             if line.count:
                 amounts.append(f"{line.count:g} picked")
             if line.bunches:

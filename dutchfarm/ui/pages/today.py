@@ -86,7 +86,7 @@ class TodayPage(Page):
         header.addWidget(self.choose_button)
         self.locked_note = label(
             "Only a volunteer or the coordinator can change the rota. "
-            "They tap 'Change user' and choose their picture first.",
+            "They tap 'Change user' first. Then they tap their picture.",
             "warning",
         )
         self.outer.addWidget(self.locked_note)
@@ -285,7 +285,7 @@ class TodayPage(Page):
         if chip is None:
             self.why.setText(
                 "Tap a job on the rota to see why that person has it. "
-                "Drag it to another job to move them."
+                "To move the person, drag the job to another job."
                 if self.rota.made
                 else ""
             )
