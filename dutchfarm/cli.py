@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from dutchfarm import __version__
 from dutchfarm.logs import setup_logging
 from dutchfarm.paths import database_url
+from dutchfarm.words import _, ngettext
 
 log = logging.getLogger(__name__)
 
@@ -18,8 +19,11 @@ def _database_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--database",
         metavar="URL",
-        help="the database to use, e.g. sqlite:///farm.sqlite or postgresql+psycopg://host/farm "
-        "(default: DUTCHFARM_DATABASE, else a file in the user data folder)",
+        help=_(
+            "the database to use, e.g. sqlite:///farm.sqlite or "
+            "postgresql+psycopg://host/farm (default: DUTCHFARM_DATABASE, else a "
+            "file in the user data folder)"
+        ),
     )
 
 
@@ -27,35 +31,41 @@ def build_parser() -> argparse.ArgumentParser:
     """Return the command line parser."""
     parser = argparse.ArgumentParser(
         prog="dutchfarm",
-        description="Dutch Farm: an allotment planner for a shared community allotment. "
-        "With no command, it starts the program.",
+        description=_(
+            "Dutch Farm: an allotment planner for a shared community allotment. "
+            "With no command, it starts the program."
+        ),
     )
-    parser.add_argument("--version", action="version", version=f"Dutch Farm {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=_("Dutch Farm {version}").format(version=__version__)
+    )
     _database_option(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    demo = commands.add_parser("demo", help="fill a new database with a demo farm to try out")
+    demo = commands.add_parser("demo", help=_("fill a new database with a demo farm to try out"))
     _database_option(demo)
     demo.add_argument(
         "--scale",
         choices=("small", "large"),
         default="small",
-        help="how big a farm to make: small (15 people, 4 seasons) or large (80 people, "
-        "10 seasons, 100,000 harvests, 30,000 jobs) (default: small)",
+        help=_(
+            "how big a farm to make: small (15 people, 4 seasons) or large (80 "
+            "people, 10 seasons, 100,000 harvests, 30,000 jobs) (default: small)"
+        ),
     )
     demo.set_defaults(run=_run_demo)
 
     rota = commands.add_parser(
-        "print-rota", help="write the picture rota saved for a day to an A4 PDF"
+        "print-rota", help=_("write the picture rota saved for a day to an A4 PDF")
     )
     rota.add_argument(
         "--date",
         type=_day,
         default=None,
         metavar="YYYY-MM-DD",
-        help="the day (default: today)",
+        help=_("the day (default: today)"),
     )
-    rota.add_argument("--out", required=True, metavar="FILE.pdf", help="the PDF to write")
+    rota.add_argument("--out", required=True, metavar="FILE.pdf", help=_("the PDF to write"))
     _database_option(rota)
     rota.set_defaults(run=_run_print_rota)
     from dutchfarm.cli_admin import add_admin_commands
@@ -71,7 +81,9 @@ def _day(text: str) -> object:
     try:
         return dt.date.fromisoformat(text)
     except ValueError as error:
-        raise argparse.ArgumentTypeError("give the day as YYYY-MM-DD, e.g. 2027-05-12") from error
+        raise argparse.ArgumentTypeError(
+            _("give the day as YYYY-MM-DD, e.g. 2027-05-12")
+        ) from error
 
 
 def _run_print_rota(args: argparse.Namespace) -> int:
@@ -97,13 +109,21 @@ def _run_print_rota(args: argparse.Namespace) -> int:
     try:
         pages = save_pdf(rota, args.out)
     except OSError as error:
-        print(f"dutchfarm: Could not write {args.out}: {error.strerror or error}.", file=sys.stderr)
+        print(
+            _("dutchfarm: Could not write {out}: {0}.").format(
+                error.strerror or error, out=args.out
+            ),
+            file=sys.stderr,
+        )
         return 2
     finally:
         del app
     print(
-        f"Wrote the rota for {len(rota.people)} people on {pages} "
-        f"{'page' if pages == 1 else 'pages'} to {args.out}."
+        ngettext(
+            "Wrote the rota for {people} people on {pages} page to {out}.",
+            "Wrote the rota for {people} people on {pages} pages to {out}.",
+            pages,
+        ).format(pages=pages, people=len(rota.people), out=args.out)
     )
     return 0
 
@@ -121,7 +141,11 @@ def _run_demo(args: argparse.Namespace) -> int:
         summary = make(db)
     finally:
         db.close()
-    print(f"{summary} (It took {time.perf_counter() - started:.1f} seconds.)")
+    print(
+        _("{summary} (It took {0:.1f} seconds.)").format(
+            time.perf_counter() - started, summary=summary
+        )
+    )
     return 0
 
 
@@ -133,52 +157,52 @@ def _unit(text: str) -> object:
     except ValueError as error:
         raise argparse.ArgumentTypeError(str(error)) from error
     if unit is None or factor != 1.0:
-        raise argparse.ArgumentTypeError("use g, kg, count or bunch")
+        raise argparse.ArgumentTypeError(_("use g, kg, count or bunch"))
     return unit
 
 
 def _harvest_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     importer = commands.add_parser(
-        "import-harvests", help="import harvest records from a CSV file (all rows or none)"
+        "import-harvests", help=_("import harvest records from a CSV file (all rows or none)")
     )
-    importer.add_argument("file", metavar="FILE", help="the CSV file")
+    importer.add_argument("file", metavar="FILE", help=_("the CSV file"))
     importer.add_argument(
         "--season",
         type=int,
         metavar="YEAR",
-        help="put every row in this season (default: the year of each row's date)",
+        help=_("put every row in this season (default: the year of each row's date)"),
     )
     importer.add_argument(
         "--default-unit",
         type=_unit,
         metavar="UNIT",
-        help="the unit of rows that give none: g, kg, count or bunch",
+        help=_("the unit of rows that give none: g, kg, count or bunch"),
     )
     importer.add_argument(
-        "--create-crops", action="store_true", help="add crops the library lacks to it"
+        "--create-crops", action="store_true", help=_("add crops the library lacks to it")
     )
     importer.add_argument(
         "--skip-duplicates",
         action="store_true",
-        help="leave out rows that are the same as harvests already in the log",
+        help=_("leave out rows that are the same as harvests already in the log"),
     )
     importer.add_argument(
-        "--dry-run", action="store_true", help="say what would be imported, change nothing"
+        "--dry-run", action="store_true", help=_("say what would be imported, change nothing")
     )
     _database_option(importer)
     importer.set_defaults(run=_run_import)
 
-    exporter = commands.add_parser("export-harvests", help="write the harvest log to a CSV file")
-    exporter.add_argument("file", metavar="FILE", help="the CSV file to write")
-    exporter.add_argument("--season", type=int, metavar="YEAR", help="only this season")
+    exporter = commands.add_parser("export-harvests", help=_("write the harvest log to a CSV file"))
+    exporter.add_argument("file", metavar="FILE", help=_("the CSV file to write"))
+    exporter.add_argument("--season", type=int, metavar="YEAR", help=_("only this season"))
     _database_option(exporter)
     exporter.set_defaults(run=_run_export)
 
-    report = commands.add_parser("report", help="write the season report (PDF) for the funders")
+    report = commands.add_parser("report", help=_("write the season report (PDF) for the funders"))
     report.add_argument(
-        "--season", type=int, metavar="YEAR", help="the season (default: this year's)"
+        "--season", type=int, metavar="YEAR", help=_("the season (default: this year's)")
     )
-    report.add_argument("--out", required=True, metavar="FILE.pdf", help="the PDF to write")
+    report.add_argument("--out", required=True, metavar="FILE.pdf", help=_("the PDF to write"))
     _database_option(report)
     report.set_defaults(run=_run_report)
 
@@ -210,24 +234,26 @@ def _run_import(args: argparse.Namespace) -> int:
     except ImportRefused as refused:
         hints = []
         if refused.plan.unknown_crops:
-            hints.append("--create-crops adds the crops to the library")
+            hints.append(_("--create-crops adds the crops to the library"))
         if refused.plan.missing_unit_lines:
-            hints.append("--default-unit g (or kg, count, bunch) gives rows with no unit a unit")
+            hints.append(_("--default-unit g (or kg, count, bunch) gives rows with no unit a unit"))
         print(
-            f"dutchfarm: {refused}" + (f" ({'; '.join(hints)})" if hints else ""), file=sys.stderr
+            _("dutchfarm: {refused}").format(refused=refused)
+            + (f" ({'; '.join(hints)})" if hints else ""),
+            file=sys.stderr,
         )
         return 2
     finally:
         db.close()
     plan = result.plan
     if args.dry_run:
-        print(f"Dry run: would import {plan.summary()} Nothing was changed.")
+        print(_("Dry run: would import {0} Nothing was changed.").format(plan.summary()))
     else:
-        print(f"Imported {plan.summary()}")
+        print(_("Imported {0}").format(plan.summary()))
     if plan.duplicates:
-        print(f"Warning: {plan.duplicates_warning()}", file=sys.stderr)
+        print(_("Warning: {0}").format(plan.duplicates_warning()), file=sys.stderr)
     for note in plan.notes():
-        print(f"Note: {note}")
+        print(_("Note: {note}").format(note=note))
     return 0
 
 
@@ -242,7 +268,11 @@ def _run_export(args: argparse.Namespace) -> int:
         result = export_harvests(db, COMMAND_LINE, args.file, args.season)
     finally:
         db.close()
-    print(f"Wrote {result.rows:,} harvests ({format_kg(result.grams)} weighed) to {result.path}.")
+    print(
+        _("Wrote {rows:,} harvests ({grams} weighed) to {path}.").format(
+            rows=result.rows, grams=format_kg(result.grams), path=result.path
+        )
+    )
     return 0
 
 
@@ -265,7 +295,7 @@ def _run_report(args: argparse.Namespace) -> int:
         report = make_season_report(db, args.season or dt.date.today().year, args.out)
     finally:
         db.close()
-    print(f"Wrote the {report.year} season report to {args.out}.")
+    print(_("Wrote the {year} season report to {out}.").format(year=report.year, out=args.out))
     del app
     return 0
 
@@ -301,11 +331,13 @@ def _report(error: Exception, log_path: object) -> int:
     from dutchfarm.services.errors import ServiceError
 
     if isinstance(error, DatabaseError | ServiceError):
-        print(f"dutchfarm: {error}", file=sys.stderr)
+        print(_("dutchfarm: {error}").format(error=error), file=sys.stderr)
         return 2
     log.exception("Unexpected error")
     print(
-        f"dutchfarm: something went wrong ({type(error).__name__}). The details are in {log_path}.",
+        _("dutchfarm: something went wrong ({name}). The details are in {log_path}.").format(
+            name=type(error).__name__, log_path=log_path
+        ),
         file=sys.stderr,
     )
     return 1

@@ -8,30 +8,32 @@ from pathlib import Path
 from typing import Any
 
 from dutchfarm.paths import database_url
+from dutchfarm.words import _
 
 AddDatabaseOption = Callable[[argparse.ArgumentParser], None]
 
 
 def add_admin_commands(commands: Any, database_option: AddDatabaseOption) -> None:
     """Add ``backup``, ``restore`` and ``check`` to the command line."""
-    backup = commands.add_parser("backup", help="back up the database now")
+    backup = commands.add_parser("backup", help=_("back up the database now"))
     backup.add_argument(
         "--to",
         type=Path,
         metavar="PATH",
-        help="write the backup here (default: the backups folder)",
+        help=_("write the backup here (default: the backups folder)"),
     )
     database_option(backup)
     backup.set_defaults(run=_run_backup)
 
     restore = commands.add_parser(
-        "restore", help="put a backup in place of the database (the current one is backed up first)"
+        "restore",
+        help=_("put a backup in place of the database (the current one is backed up first)"),
     )
-    restore.add_argument("backup", type=Path, metavar="PATH", help="the backup file")
+    restore.add_argument("backup", type=Path, metavar="PATH", help=_("the backup file"))
     database_option(restore)
     restore.set_defaults(run=_run_restore)
 
-    check = commands.add_parser("check", help="check the database is whole and up to date")
+    check = commands.add_parser("check", help=_("check the database is whole and up to date"))
     database_option(check)
     check.set_defaults(run=_run_check)
 
@@ -45,7 +47,7 @@ def _run_backup(args: argparse.Namespace) -> int:
         path = back_up(db, "by-hand", to=args.to)
     finally:
         db.close()
-    print(f"Backed up to {path}.")
+    print(_("Backed up to {path}.").format(path=path))
     return 0
 
 
@@ -58,8 +60,8 @@ def _run_restore(args: argparse.Namespace) -> int:
     kept = restore_unopened(url, args.backup)
     # Opening it brings an older backup up to date (with a backup of its own first).
     open_database(url).close()
-    where = f" The data it replaced is kept in {kept}." if kept else ""
-    print(f"Restored {args.backup}.{where}")
+    where = _(" The data it replaced is kept in {kept}.").format(kept=kept) if kept else ""
+    print(_("Restored {backup}.{where}").format(backup=args.backup, where=where))
     return 0
 
 
@@ -72,7 +74,7 @@ def _run_check(args: argparse.Namespace) -> int:
     engine = make_engine(url)
     file = engine.url.database
     if engine.dialect.name == "sqlite" and file and not Path(file).exists():
-        print(f"There is no database at {file}.")
+        print(_("There is no database at {file}.").format(file=file))
         return 2
     db = Database(url, engine)
     try:

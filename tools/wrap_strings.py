@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 # The places whose strings people read.
 TARGETS = ("dutchfarm/ui", "dutchfarm/services", "dutchfarm/domain", "dutchfarm/cli.py",
            "dutchfarm/cli_admin.py")  # fmt: skip
-# Files with no words for people: colours and fonts, the demo farm's made-up records (data,
+# Files with no words for people: colours and fonts, the demo farms' made-up records (data,
 # not the program's words), and the screenshot tool for the documentation.
 SKIP_FILES = frozenset(
     {"dutchfarm/ui/theme.py", "dutchfarm/services/demo.py", "dutchfarm/ui/screenshots.py"}
@@ -255,7 +255,12 @@ def target_files(root: Path = ROOT) -> list[Path]:
     for target in TARGETS:
         path = root / target
         found.extend(sorted(path.rglob("*.py")) if path.is_dir() else [path])
-    return [p for p in found if p.is_file() and p.relative_to(root).as_posix() not in SKIP_FILES]
+    return [p for p in found if p.is_file() and not _skipped(p.relative_to(root).as_posix())]
+
+
+def _skipped(name: str) -> bool:
+    """Say whether ``name`` is a file with no words for people."""
+    return name in SKIP_FILES or name.startswith("dutchfarm/services/demo_large")
 
 
 def _literal_parts(node: ast.expr) -> list[str]:

@@ -8,12 +8,18 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from dutchfarm.domain.terms import Unit
+from dutchfarm.words import _, ngettext
 
 # The cumulative chart shows this many crops by name; the rest are added up as "Other".
 TOP_CROPS = 6
-OTHER = "Other"
-NO_BED = "No bed"
-UNIT_WORDS = {Unit.GRAMS: "g", Unit.KILOGRAMS: "kg", Unit.COUNT: "counted", Unit.BUNCH: "bunches"}
+OTHER = _("Other")
+NO_BED = _("No bed")
+UNIT_WORDS = {
+    Unit.GRAMS: "g",
+    Unit.KILOGRAMS: _("kg"),
+    Unit.COUNT: _("counted"),
+    Unit.BUNCH: _("bunches"),
+}
 
 
 @dataclass(frozen=True)
@@ -260,7 +266,7 @@ def season_charts(
 
 def format_kg(grams: float) -> str:
     """Return a weight as kilograms with one decimal: "432.3 kg"."""
-    return f"{grams / 1000.0:,.1f} kg"
+    return _("{0:,.1f} kg").format(grams / 1000.0)
 
 
 def short_date(day: dt.date) -> str:
@@ -281,9 +287,17 @@ def describe_amount(quantity: float, unit: Unit, crop_name: str, crop_plural: st
     if unit is Unit.COUNT:
         return f"{number} {crop_name.lower() if quantity == 1 else crop_plural.lower()}"
     if unit is Unit.BUNCH:
-        bunches = "bunch" if quantity == 1 else "bunches"
-        return f"{number} {bunches} of {crop_plural.lower()}"
-    return f"{number} {unit.value} of {crop_plural.lower()}"
+        bunches = ngettext(
+            "bunch",
+            "bunches",
+            quantity,
+        )
+        return _("{number} {bunches} of {crop_plural}").format(
+            number=number, bunches=bunches, crop_plural=crop_plural.lower()
+        )
+    return _("{number} {value} of {crop_plural}").format(
+        number=number, value=unit.value, crop_plural=crop_plural.lower()
+    )
 
 
 def totals_words(figures: Totals) -> str:
@@ -292,9 +306,13 @@ def totals_words(figures: Totals) -> str:
     if figures.grams or not (figures.count or figures.bunches):
         parts.append(format_kg(figures.grams))
     if figures.count:
-        parts.append(f"{format_number(figures.count)} counted")
+        parts.append(_("{count} counted").format(count=format_number(figures.count)))
     if figures.bunches:
-        word = "bunch" if figures.bunches == 1 else "bunches"
+        word = ngettext(
+            "bunch",
+            "bunches",
+            figures.bunches,
+        )
         parts.append(f"{format_number(figures.bunches)} {word}")
     if len(parts) == 1:
         return parts[0]

@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from dutchfarm.domain.terms import Unit
+from dutchfarm.words import _
 
 # Each field and the column names it is found by (compared in lower case, spaces as "_").
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -188,7 +189,9 @@ def parse_unit(text: str) -> tuple[Unit | None, float]:
     if word in IMPERIAL:
         return Unit.GRAMS, IMPERIAL[word]
     raise ValueError(
-        f"{quoted(text.strip())} is not a unit Dutch Farm knows (g, kg, count or bunch)"
+        _("{text} is not a unit Dutch Farm knows (g, kg, count or bunch)").format(
+            text=quoted(text.strip())
+        )
     )
 
 
@@ -203,7 +206,7 @@ def parse_number(text: str) -> float:
     try:
         return float(value)
     except ValueError:
-        raise ValueError(f"{quoted(text.strip())} is not a number") from None
+        raise ValueError(_("{text} is not a number").format(text=quoted(text.strip()))) from None
 
 
 def day_first(texts: Iterable[str]) -> bool:
@@ -226,7 +229,7 @@ def parse_date(text: str, *, day_first_order: bool = True) -> dt.date:
     """Return the date in a text: ISO, 06/06/2020 (day first unless told), 6 June 2020, …"""
     value = text.strip()
     if not value:
-        raise ValueError("the date is missing")
+        raise ValueError(_("the date is missing"))
     # ISO dates, also with a time after them as spreadsheets write ("2020-06-06 00:00:00").
     if len(value) == 10 or (len(value) > 10 and value[10] in " T"):
         try:
@@ -252,7 +255,11 @@ def parse_date(text: str, *, day_first_order: bool = True) -> dt.date:
             return dt.date(int(match.group(3)), MONTHS[match.group(1)], int(match.group(2)))
     except ValueError:
         pass
-    raise ValueError(f"{quoted(value)} is not a date Dutch Farm understands (use 2021-06-30)")
+    raise ValueError(
+        _("{value} is not a date Dutch Farm understands (use 2021-06-30)").format(
+            value=quoted(value)
+        )
+    )
 
 
 def find_columns(header: Sequence[str]) -> dict[str, int]:
@@ -266,9 +273,17 @@ def find_columns(header: Sequence[str]) -> dict[str, int]:
                 break
     missing = [field for field in REQUIRED if field not in found]
     if missing:
-        wanted = {"date": "date", "crop": "crop (or vegetable)", "quantity": "quantity (or weight)"}
+        wanted = {
+            "date": "date",
+            "crop": _("crop (or vegetable)"),
+            "quantity": _("quantity (or weight)"),
+        }
         words = " and ".join(wanted[field] for field in missing)
-        raise CsvProblem(f"The file has no {words} column. Its first line must name the columns.")
+        raise CsvProblem(
+            _("The file has no {words} column. Its first line must name the columns.").format(
+                words=words
+            )
+        )
     return found
 
 
@@ -281,7 +296,7 @@ def _cell(row: Sequence[str], columns: Mapping[str, int], field: str) -> str:
 
 def _quantity(text: str, unit_text: str) -> tuple[float, Unit | None]:
     if not text:
-        raise ValueError("the quantity is missing")
+        raise ValueError(_("the quantity is missing"))
     try:
         # Most files hold plain numbers; only the rest need the slower reading below.
         quantity, suffix = float(text), ""
@@ -290,12 +305,12 @@ def _quantity(text: str, unit_text: str) -> tuple[float, Unit | None]:
         number_text, suffix = (match.group(1), match.group(2) or "") if match else (text, "")
         quantity = parse_number(number_text)
     if not math.isfinite(quantity):
-        raise ValueError(f"{quoted(text)} is not a number")
+        raise ValueError(_("{text} is not a number").format(text=quoted(text)))
     unit, factor = parse_unit(unit_text or suffix)
     if quantity < 0:
-        raise ValueError(f"the quantity {text} is below zero")
+        raise ValueError(_("the quantity {text} is below zero").format(text=text))
     if quantity == 0:
-        raise ValueError("the quantity is 0")
+        raise ValueError(_("the quantity is 0"))
     if factor != 1.0:
         quantity = round(quantity * factor, 1)
     return quantity, unit
@@ -316,7 +331,7 @@ def parse_harvest_csv(text: str) -> HarvestFile:
     while header is not None and not any(cell.strip() for cell in header):
         header = next(reader, None)
     if header is None:
-        raise CsvProblem("The file is empty.")
+        raise CsvProblem(_("The file is empty."))
     columns = find_columns(header)
     records = [(reader.line_num, row) for row in reader if any(cell.strip() for cell in row)]
     order = day_first(_cell(row, columns, "date") for _, row in records)
@@ -327,11 +342,13 @@ def parse_harvest_csv(text: str) -> HarvestFile:
             day = parse_date(_cell(row, columns, "date"), day_first_order=order)
             if not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
                 raise ValueError(
-                    f"the date {day.isoformat()} is not between {EARLIEST_YEAR} and {LATEST_YEAR}"
+                    _("the date {0} is not between {earliest_year} and {latest_year}").format(
+                        day.isoformat(), earliest_year=EARLIEST_YEAR, latest_year=LATEST_YEAR
+                    )
                 )
             crop = _cell(row, columns, "crop")
             if not crop:
-                raise ValueError("the crop is missing")
+                raise ValueError(_("the crop is missing"))
             quantity, unit = _quantity(_cell(row, columns, "quantity"), _cell(row, columns, "unit"))
         except ValueError as error:
             problems.append(RowProblem(line, str(error)))

@@ -6,8 +6,17 @@ import datetime as dt
 from collections.abc import Iterable
 
 from dutchfarm.domain.terms import MONTH_NAMES, Repeat
+from dutchfarm.words import _
 
-WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+WEEKDAY_NAMES = (
+    _("Monday"),
+    _("Tuesday"),
+    _("Wednesday"),
+    _("Thursday"),
+    _("Friday"),
+    _("Saturday"),
+    _("Sunday"),
+)
 EVERY_WEEKDAY = 0b1111111
 
 
@@ -16,7 +25,9 @@ def days_to_mask(weekdays: Iterable[int]) -> int:
     mask = 0
     for day in weekdays:
         if not 0 <= day <= 6:
-            raise ValueError(f"{day} is not a day of the week; days go from 0 to 6.")
+            raise ValueError(
+                _("{day} is not a day of the week; days go from 0 to 6.").format(day=day)
+            )
         mask |= 1 << day
     return mask
 
@@ -32,14 +43,14 @@ def check_repeat(repeat: Repeat, mask: int) -> int:
     Every day needs no days; some weekdays need at least one; once a week needs exactly one.
     """
     if not 0 <= mask <= EVERY_WEEKDAY:
-        raise ValueError("Please choose days of the week from Monday to Sunday.")
+        raise ValueError(_("Please choose days of the week from Monday to Sunday."))
     if repeat is Repeat.DAILY:
         return 0
     days = mask_to_days(mask)
     if repeat is Repeat.WEEKDAYS and not days:
-        raise ValueError("Please choose the days of the week for this job.")
+        raise ValueError(_("Please choose the days of the week for this job."))
     if repeat is Repeat.WEEKLY and len(days) != 1:
-        raise ValueError("A weekly job needs one day of the week.")
+        raise ValueError(_("A weekly job needs one day of the week."))
     return mask
 
 
@@ -70,11 +81,15 @@ def describe_repeat(repeat: Repeat, mask: int) -> str:
     """Say how often a job comes back: "Every day", "Every Tuesday", "Mondays and Fridays"."""
     days = mask_to_days(mask)
     if repeat is Repeat.DAILY or (repeat is Repeat.WEEKDAYS and mask == EVERY_WEEKDAY):
-        return "Every day"
+        return _("Every day")
     if repeat is Repeat.WEEKLY or len(days) == 1:
-        return f"Every {WEEKDAY_NAMES[days[0]]}" if days else "Once a week"
+        return (
+            _("Every {weekday}").format(weekday=WEEKDAY_NAMES[days[0]])
+            if days
+            else _("Once a week")
+        )
     if mask == 0b0011111:
-        return "Monday to Friday"
+        return _("Monday to Friday")
     return _and_list([f"{WEEKDAY_NAMES[day]}s" for day in days])
 
 

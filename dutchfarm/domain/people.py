@@ -8,6 +8,8 @@ import re
 import secrets
 import unicodedata
 
+from dutchfarm.words import _
+
 NAME_MAX = 60
 PIN_MIN = 4
 PIN_MAX = 8
@@ -25,11 +27,19 @@ def clean_text(text: str, *, what: str, longest: int, required: bool = True) -> 
     """Return ``text`` trimmed and checked, or raise ValueError saying what is wrong."""
     cleaned = " ".join(text.split())
     if any(unicodedata.category(char) in {"Cc", "Cf", "Co", "Cs"} for char in cleaned):
-        raise ValueError(f"The {what} has a character that cannot be shown. Please type it again.")
+        raise ValueError(
+            _("The {what} has a character that cannot be shown. Please type it again.").format(
+                what=what
+            )
+        )
     if required and not cleaned:
-        raise ValueError(f"Please give a {what}.")
+        raise ValueError(_("Please give a {what}.").format(what=what))
     if len(cleaned) > longest:
-        raise ValueError(f"The {what} is too long. Use {longest} letters or fewer.")
+        raise ValueError(
+            _("The {what} is too long. Use {longest} letters or fewer.").format(
+                what=what, longest=longest
+            )
+        )
     return cleaned
 
 
@@ -41,14 +51,16 @@ def clean_name(text: str) -> str:
 def check_colour(colour: str) -> str:
     """Return the colour as upper-case ``#RRGGBB``, or raise ValueError."""
     if not _COLOUR.match(colour):
-        raise ValueError("Please choose a colour from the list.")
+        raise ValueError(_("Please choose a colour from the list."))
     return colour.upper()
 
 
 def check_pin(pin: str) -> str:
     """Return the PIN if it is 4 to 8 digits, or raise ValueError in plain words."""
     if not (pin.isascii() and pin.isdigit() and PIN_MIN <= len(pin) <= PIN_MAX):
-        raise ValueError(f"A PIN is {PIN_MIN} to {PIN_MAX} numbers.")
+        raise ValueError(
+            _("A PIN is {pin_min} to {pin_max} numbers.").format(pin_min=PIN_MIN, pin_max=PIN_MAX)
+        )
     return pin
 
 

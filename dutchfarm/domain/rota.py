@@ -9,6 +9,7 @@ from datetime import date
 from typing import Final, Protocol, TypeAlias
 
 from dutchfarm.domain.terms import MONTH_NAMES
+from dutchfarm.words import _
 
 __all__ = [
     "JobId",
@@ -255,10 +256,10 @@ class _Day:
         ordered = sorted(people, key=lambda person: _id_order(person.id))
         self.person_ids: list[PersonId] = [person.id for person in ordered]
         if len(set(self.person_ids)) != len(self.person_ids):
-            raise ValueError("The same person is listed twice.")
+            raise ValueError(_("The same person is listed twice."))
         self.job_ids: list[JobId] = [job.id for job in jobs]
         if len(set(self.job_ids)) != len(self.job_ids):
-            raise ValueError("The same job is listed twice.")
+            raise ValueError(_("The same job is listed twice."))
         self.n = len(ordered)
         self.m = len(jobs)
         self.names = [_text_or(getattr(p, "name", None), str(p.id)) for p in ordered]
@@ -268,7 +269,9 @@ class _Day:
         for job in jobs:
             places = int(job.people)
             if places < 0:
-                raise ValueError(f"Job {job.id!r} needs a negative number of people.")
+                raise ValueError(
+                    _("Job {id!r} needs a negative number of people.").format(id=job.id)
+                )
             self.cap.append(places)
         self.role = [
             _NEEDS if p.needs_support else _SUPPORTER if p.supporter else _OTHER for p in ordered
@@ -809,23 +812,35 @@ def _sentence(day: _Day, state: _State, j: int, p: int, today: date | None) -> s
     if (j, p) in state.support_kept:
         needing = [day.names[q] for q in holders if day.role[q] == _NEEDS]
         if needing:
-            return f"{name} is doing {kind} to support {_and_list(needing)}."
-        return f"{name} is doing {kind} as a supporter."
+            return _("{name} is doing {kind} to support {needing}.").format(
+                name=name, kind=kind, needing=_and_list(needing)
+            )
+        return _("{name} is doing {kind} as a supporter.").format(name=name, kind=kind)
     if reason.code == "cover":
-        text = f"{name} did not have a job yet, so {name} is doing {kind}."
+        text = _("{name} did not have a job yet, so {name} is doing {kind}.").format(
+            name=name, kind=kind
+        )
     elif reason.code == "shift":
-        text = f"{name} is doing {kind}, so that one more person can have a job."
+        text = _("{name} is doing {kind}, so that one more person can have a job.").format(
+            name=name, kind=kind
+        )
     elif reason.code == "balance":
         other = day.names[reason.other]
-        text = f"{name} had fewer jobs than {other}, so {name} is doing {kind} instead."
+        text = _("{name} had fewer jobs than {other}, so {name} is doing {kind} instead.").format(
+            name=name, other=other, kind=kind
+        )
     elif reason.code == "fill" and reason.fewer_jobs:
-        text = f"{name} had fewer jobs than the others who could do {kind}."
+        text = _("{name} had fewer jobs than the others who could do {kind}.").format(
+            name=name, kind=kind
+        )
     else:
         text = _ranking_sentence(day, j, p, reason.other, today)
     if day.role[p] == _NEEDS:
         helpers = [day.names[q] for q in holders if day.role[q] == _SUPPORTER]
         verb = "is" if len(helpers) == 1 else "are"
-        text += f" {name} needs support, so {_and_list(helpers)} {verb} doing {kind} too."
+        text += _(" {name} needs support, so {helpers} {verb} doing {kind} too.").format(
+            name=name, helpers=_and_list(helpers), verb=verb, kind=kind
+        )
     return text
 
 
@@ -834,23 +849,29 @@ def _ranking_sentence(day: _Day, j: int, p: int, runner: int, today: date | None
     name = day.names[p]
     kind = day.kind_names[j]
     if runner < 0:
-        return f"{name} can do {kind}, and there was a place free."
+        return _("{name} can do {kind}, and there was a place free.").format(name=name, kind=kind)
     mine = day.key[j][p]
     theirs = day.key[j][runner]
     # key = (done at all, last day, times done, does not like, id order)
     if mine[:2] == theirs[:2] and mine[2] < theirs[2]:
-        return f"{name} has done {kind} fewer times than {day.names[runner]}."
+        return _("{name} has done {kind} fewer times than {names}.").format(
+            name=name, kind=kind, names=day.names[runner]
+        )
     if mine[:3] == theirs[:3] and mine[3] < theirs[3]:
-        return f"{name} likes {kind}."
+        return _("{name} likes {kind}.").format(name=name, kind=kind)
     if mine[0] == 0:
-        return f"{name} has never done {kind}."
+        return _("{name} has never done {kind}.").format(name=name, kind=kind)
     last = date.fromordinal(mine[1])
     if today is not None:
         days = (today - last).days
         if days >= 2:
-            return f"{name} has not done {kind} for {days} days."
+            return _("{name} has not done {kind} for {days} days.").format(
+                name=name, kind=kind, days=days
+            )
         if days == 1:
-            return f"{name} last did {kind} yesterday."
+            return _("{name} last did {kind} yesterday.").format(name=name, kind=kind)
         if days == 0:
-            return f"{name} last did {kind} today."
-    return f"{name} last did {kind} on {last.day} {MONTH_NAMES[last.month - 1]} {last.year}."
+            return _("{name} last did {kind} today.").format(name=name, kind=kind)
+    return _("{name} last did {kind} on {day} {month} {year}.").format(
+        name=name, kind=kind, day=last.day, month=MONTH_NAMES[last.month - 1], year=last.year
+    )

@@ -12,6 +12,7 @@ from dutchfarm.domain.terms import (
     MAX_ROTATION_YEARS,
     MIN_ROTATION_YEARS,
 )
+from dutchfarm.words import _
 
 LEGUMES: Final = "legumes"
 BRASSICAS: Final = "brassicas"
@@ -37,13 +38,13 @@ NEVER_CONFLICT: Final[frozenset[str]] = frozenset({ANYWHERE, PERENNIAL})
 
 GROUP_NAMES: Final[Mapping[str, str]] = MappingProxyType(
     {
-        LEGUMES: "Peas and beans",
-        BRASSICAS: "Cabbage family",
-        POTATOES: "Potato family",
-        ONIONS: "Onion family",
-        ROOTS: "Root crops",
-        ANYWHERE: "Grow anywhere",
-        PERENNIAL: "Perennials",
+        LEGUMES: _("Peas and beans"),
+        BRASSICAS: _("Cabbage family"),
+        POTATOES: _("Potato family"),
+        ONIONS: _("Onion family"),
+        ROOTS: _("Root crops"),
+        ANYWHERE: _("Grow anywhere"),
+        PERENNIAL: _("Perennials"),
     }
 )
 
@@ -82,17 +83,21 @@ def validate_years(years: int) -> int:
     """Return ``years`` if it is an allowed rotation length, else raise ValueError."""
     # bool is an int to Python, but True years is surely a mistake by the caller.
     if isinstance(years, bool) or not isinstance(years, int):
-        raise ValueError(f"A rotation lasts a whole number of years, not {years!r}.")
+        raise ValueError(
+            _("A rotation lasts a whole number of years, not {years!r}.").format(years=years)
+        )
     if not MIN_YEARS <= years <= MAX_YEARS:
         raise ValueError(
-            f"A rotation lasts from {MIN_YEARS} to {MAX_YEARS} years; {years} is not allowed."
+            _(
+                "A rotation lasts from {min_years} to {max_years} years; {years} is not allowed."
+            ).format(min_years=MIN_YEARS, max_years=MAX_YEARS, years=years)
         )
     return years
 
 
 def _check_group(group: str) -> None:
     if group not in GROUP_NAMES:
-        raise ValueError(f"{group!r} is not a rotation group.")
+        raise ValueError(_("{group!r} is not a rotation group.").format(group=group))
 
 
 def group_name(group: str) -> str:
@@ -127,7 +132,9 @@ def conflict_message(crop_name: str, bed: str, grew_year: int, years: int) -> st
     The wait ends in ``grew_year + years``, the first year the group may come back.
     """
     validate_years(years)
-    return f"{crop_name} grew in {bed} in {grew_year}. Wait until {grew_year + years}."
+    return _("{crop_name} grew in {bed} in {grew_year}. Wait until {0}.").format(
+        grew_year + years, crop_name=crop_name, bed=bed, grew_year=grew_year
+    )
 
 
 def conflicts_in_history(history: History, years: int) -> tuple[HistoryConflict, ...]:
@@ -183,11 +190,11 @@ def plan_beds(
     validate_years(years)
     bed_list = list(beds)
     if len(set(bed_list)) != len(bed_list):
-        raise ValueError("Each bed may be named only once.")
+        raise ValueError(_("Each bed may be named only once."))
     names = [name for name, _ in crops]
     if len(set(names)) != len(names):
-        raise ValueError("Each crop may be named only once.")
-    for _, group in crops:
+        raise ValueError(_("Each crop may be named only once."))
+    for __, group in crops:
         _check_group(group)
 
     n_beds, n_crops = len(bed_list), len(crops)
@@ -215,7 +222,7 @@ def plan_beds(
     #   a conflict (level 1) costs W1, more than any change in the levels below.
     # Powers built by multiplying, as int ** int is typed as possibly float.
     place_value = [1]
-    for _ in range(n_crops - 1):
+    for ___ in range(n_crops - 1):
         place_value.append(place_value[-1] * n_beds)
     place_value.reverse()  # place_value[i] = B**(C-1-i)
     tie_unit = place_value[0] * n_beds  # W3 = B**C

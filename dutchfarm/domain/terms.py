@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from dutchfarm.words import _
+
 
 class Role(StrEnum):
     """What a person does at the farm; it decides what they may change."""
@@ -93,7 +95,9 @@ def months_to_mask(months: list[int] | tuple[int, ...] | set[int]) -> int:
     mask = 0
     for month in months:
         if not 1 <= month <= 12:
-            raise ValueError(f"{month} is not a month; months go from 1 to 12.")
+            raise ValueError(
+                _("{month} is not a month; months go from 1 to 12.").format(month=month)
+            )
         mask |= 1 << (month - 1)
     return mask
 
@@ -110,16 +114,16 @@ MAX_ROTATION_YEARS = 6
 
 # Month names in English, so dates read the same whatever the PC's locale.
 MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
+    _("January"),
+    _("February"),
+    _("March"),
+    _("April"),
+    _("May"),
+    _("June"),
+    _("July"),
+    _("August"),
+    _("September"),
+    _("October"),
+    _("November"),
+    _("December"),
 )

@@ -9,6 +9,8 @@ from fractions import Fraction
 from types import MappingProxyType
 from typing import TypeAlias
 
+from dutchfarm.words import _, ngettext
+
 __all__ = [
     "Method",
     "Round",
@@ -75,23 +77,33 @@ def _is_whole(value: object) -> bool:
 
 def _check_options(options: Sequence[str], seats: int) -> tuple[str, ...]:
     if isinstance(options, str):
-        raise ValueError("The options must be a list of names, not a single piece of text.")
+        raise ValueError(_("The options must be a list of names, not a single piece of text."))
     names = tuple(options)
     if not names:
-        raise ValueError("There must be at least one option.")
+        raise ValueError(_("There must be at least one option."))
     seen: set[str] = set()
     for number, name in enumerate(names, start=1):
         if not isinstance(name, str):
-            raise ValueError(f"Option {number} is not a name: {name!r}.")
+            raise ValueError(
+                _("Option {number} is not a name: {name!r}.").format(number=number, name=name)
+            )
         if not name.strip():
-            raise ValueError(f"Option {number} has no name.")
+            raise ValueError(_("Option {number} has no name.").format(number=number))
         if name in seen:
-            raise ValueError(f"{name!r} is on the list of options more than once.")
+            raise ValueError(
+                _("{name!r} is on the list of options more than once.").format(name=name)
+            )
         seen.add(name)
     if not _is_whole(seats):
-        raise ValueError(f"The number of seats must be a whole number, not {seats!r}.")
+        raise ValueError(
+            _("The number of seats must be a whole number, not {seats!r}.").format(seats=seats)
+        )
     if not 1 <= seats <= len(names):
-        raise ValueError(f"The number of seats must be between 1 and {len(names)}; it is {seats}.")
+        raise ValueError(
+            _("The number of seats must be between 1 and {names}; it is {seats}.").format(
+                names=len(names), seats=seats
+            )
+        )
     return names
 
 
@@ -157,35 +169,61 @@ def tally_dots(
     ``dots_per_voter`` or more than ``cap_per_option`` on one option.
     """
     names = _check_options(options, seats)
-    for limit, label in ((dots_per_voter, "dots per voter"), (cap_per_option, "cap per option")):
+    for limit, label in (
+        (dots_per_voter, _("dots per voter")),
+        (cap_per_option, _("cap per option")),
+    ):
         if limit is not None and (not _is_whole(limit) or limit < 1):
-            raise ValueError(f"The {label} must be a whole number of at least 1, not {limit!r}.")
+            raise ValueError(
+                _("The {label} must be a whole number of at least 1, not {limit!r}.").format(
+                    label=label, limit=limit
+                )
+            )
     known = set(names)
     scores = dict.fromkeys(names, 0)
     supporters = dict.fromkeys(names, 0)
     for number, ballot in enumerate(ballots, start=1):
         if not isinstance(ballot, Mapping):
-            raise ValueError(f"Ballot {number} must give a number of dots for each option.")
+            raise ValueError(
+                _("Ballot {number} must give a number of dots for each option.").format(
+                    number=number
+                )
+            )
         used = 0
         for name, dots in ballot.items():
             if name not in known:
                 raise ValueError(
-                    f"Ballot {number} gives dots to {name!r}, which is not on this ballot."
+                    _(
+                        "Ballot {number} gives dots to {name!r}, which is not on this ballot."
+                    ).format(number=number, name=name)
                 )
             if not _is_whole(dots):
                 raise ValueError(
-                    f"Ballot {number} has {dots!r} dots for {name!r}; dots must be whole numbers."
+                    _(
+                        "Ballot {number} has {dots!r} dots for {name!r}; dots must be whole "
+                        "numbers."
+                    ).format(number=number, dots=dots, name=name)
                 )
             if dots < 0:
-                raise ValueError(f"Ballot {number} has {dots} dots for {name!r}.")
+                raise ValueError(
+                    _("Ballot {number} has {dots} dots for {name!r}.").format(
+                        number=number, dots=dots, name=name
+                    )
+                )
             if cap_per_option is not None and dots > cap_per_option:
                 raise ValueError(
-                    f"Ballot {number} gives {dots} dots to {name!r}; "
-                    f"each option can have at most {cap_per_option}."
+                    _(
+                        "Ballot {number} gives {dots} dots to {name!r}; each option can have "
+                        "at most {cap_per_option}."
+                    ).format(number=number, dots=dots, name=name, cap_per_option=cap_per_option)
                 )
             used += dots
         if dots_per_voter is not None and used > dots_per_voter:
-            raise ValueError(f"Ballot {number} uses {used} dots; each voter has {dots_per_voter}.")
+            raise ValueError(
+                _("Ballot {number} uses {used} dots; each voter has {dots_per_voter}.").format(
+                    number=number, used=used, dots_per_voter=dots_per_voter
+                )
+            )
         for name, dots in ballot.items():
             scores[name] += dots
             if dots > 0:
@@ -217,15 +255,25 @@ def tally_approval(
     approvals: list[frozenset[str]] = []
     for number, ballot in enumerate(ballots, start=1):
         if isinstance(ballot, str | bytes) or not isinstance(ballot, Collection):
-            raise ValueError(f"Ballot {number} must be a list of the options it says yes to.")
+            raise ValueError(
+                _("Ballot {number} must be a list of the options it says yes to.").format(
+                    number=number
+                )
+            )
         seen: set[str] = set()
         for name in ballot:
             if name not in known:
                 raise ValueError(
-                    f"Ballot {number} says yes to {name!r}, which is not on this ballot."
+                    _("Ballot {number} says yes to {name!r}, which is not on this ballot.").format(
+                        number=number, name=name
+                    )
                 )
             if name in seen:
-                raise ValueError(f"Ballot {number} says yes to {name!r} more than once.")
+                raise ValueError(
+                    _("Ballot {number} says yes to {name!r} more than once.").format(
+                        number=number, name=name
+                    )
+                )
             seen.add(name)
         approvals.append(frozenset(seen))
     counts = {name: sum(name in ballot for ballot in approvals) for name in names}
@@ -388,13 +436,23 @@ def tally_ranked(
     papers: list[tuple[str, ...]] = []
     for number, ballot in enumerate(ballots, start=1):
         if isinstance(ballot, str | bytes) or not isinstance(ballot, Sequence):
-            raise ValueError(f"Ballot {number} must list options in order of preference.")
+            raise ValueError(
+                _("Ballot {number} must list options in order of preference.").format(number=number)
+            )
         seen: set[str] = set()
         for name in ballot:
             if name not in known:
-                raise ValueError(f"Ballot {number} ranks {name!r}, which is not on this ballot.")
+                raise ValueError(
+                    _("Ballot {number} ranks {name!r}, which is not on this ballot.").format(
+                        number=number, name=name
+                    )
+                )
             if name in seen:
-                raise ValueError(f"Ballot {number} ranks {name!r} more than once.")
+                raise ValueError(
+                    _("Ballot {number} ranks {name!r} more than once.").format(
+                        number=number, name=name
+                    )
+                )
             seen.add(name)
         if ballot:
             papers.append(tuple(ballot))
@@ -480,16 +538,26 @@ def tally_hands(options: Sequence[str], counts: Mapping[str, int], seats: int) -
     """
     names = _check_options(options, seats)
     if not isinstance(counts, Mapping):
-        raise ValueError("The hands must be given as a count for each option.")
+        raise ValueError(_("The hands must be given as a count for each option."))
     known = set(names)
     hands = dict.fromkeys(names, 0)
     for name, count in counts.items():
         if name not in known:
-            raise ValueError(f"Hands were counted for {name!r}, which is not on this ballot.")
+            raise ValueError(
+                _("Hands were counted for {name!r}, which is not on this ballot.").format(name=name)
+            )
         if not _is_whole(count):
-            raise ValueError(f"The count for {name!r} is {count!r}; it must be a whole number.")
+            raise ValueError(
+                _("The count for {name!r} is {count!r}; it must be a whole number.").format(
+                    name=name, count=count
+                )
+            )
         if count < 0:
-            raise ValueError(f"The count for {name!r} is {count}; it cannot be below 0.")
+            raise ValueError(
+                _("The count for {name!r} is {count}; it cannot be below 0.").format(
+                    name=name, count=count
+                )
+            )
         hands[name] = count
     winners, tied = _rank_by_score(names, hands, hands, seats)
     return _result(Method.HANDS, seats, winners, tied, hands, hands)
@@ -501,20 +569,20 @@ def tally_hands(options: Sequence[str], counts: Mapping[str, int], seats: int) -
 def _why(method: Method, count: int) -> str:
     if method is Method.HANDS:
         if count == 0:
-            return "No hands went up for them."
-        return f"{_plural(count, 'hand', 'hands')} went up for them."
-    people = "No one" if count == 0 else _plural(count, "person", "people")
+            return _("No hands went up for them.")
+        return _("{0} went up for them.").format(_plural(count, "hand", "hands"))
+    people = _("No one") if count == 0 else _plural(count, "person", "people")
     if method is Method.DOTS:
-        return f"{people} gave them dots."
+        return _("{people} gave them dots.").format(people=people)
     if method is Method.RANKED:
-        return f"{people} put them first."
-    return f"{people} said yes to them."
+        return _("{people} put them first.").format(people=people)
+    return _("{people} said yes to them.").format(people=people)
 
 
 def _join(names: Sequence[str]) -> str:
     if len(names) == 1:
         return names[0]
-    return f"{', '.join(names[:-1])} and {names[-1]}"
+    return _("{names} and {names2}").format(names=", ".join(names[:-1]), names2=names[-1])
 
 
 def explain(result: TallyResult) -> tuple[str, ...]:
@@ -524,10 +592,19 @@ def explain(result: TallyResult) -> tuple[str, ...]:
     went up for them."
     """
     sentences = [
-        f"{name} won. {_why(result.method, result.supporters[name])}" for name in result.winners
+        _("{name} won. {0}").format(_why(result.method, result.supporters[name]), name=name)
+        for name in result.winners
     ]
     if result.tied:
         left = result.seats - len(result.winners)
-        places = "the last place" if left == 1 else f"the last {left} places"
-        sentences.append(f"{_join(result.tied)} are tied for {places}. The group needs to choose.")
+        places = ngettext(
+            "the last place",
+            "the last {left} places",
+            left,
+        ).format(left=left)
+        sentences.append(
+            _("{tied} are tied for {places}. The group needs to choose.").format(
+                tied=_join(result.tied), places=places
+            )
+        )
     return tuple(sentences)

@@ -13,6 +13,7 @@ from dutchfarm.db.models import AuditEvent, Person, now
 from dutchfarm.domain.people import verify_pin
 from dutchfarm.domain.terms import Role
 from dutchfarm.services.errors import Locked, NotAllowed, NotFound, ServiceError
+from dutchfarm.words import _, ngettext
 
 PIN_TRIES = 5
 PIN_LOCK = dt.timedelta(minutes=5)
@@ -33,9 +34,9 @@ class Actor:
 
 
 # Nobody has chosen their picture yet.
-NOBODY = Actor(person_id=None, role=None, name="Nobody")
+NOBODY = Actor(person_id=None, role=None, name=_("Nobody"))
 # The command line is run by whoever looks after the PC, so it acts as the coordinator.
-COMMAND_LINE = Actor(person_id=None, role=Role.COORDINATOR, name="Command line")
+COMMAND_LINE = Actor(person_id=None, role=Role.COORDINATOR, name=_("Command line"))
 
 
 def farm_has_coordinator(session: Session) -> bool:
@@ -58,14 +59,18 @@ def require_coordinator(session: Session, actor: Actor, doing: str) -> None:
     """
     if actor.is_coordinator or not farm_has_coordinator(session):
         return
-    raise NotAllowed(f"Only the coordinator can {doing}. Ask the coordinator to enter their PIN.")
+    raise NotAllowed(
+        _("Only the coordinator can {doing}. Ask the coordinator to enter their PIN.").format(
+            doing=doing
+        )
+    )
 
 
 def require_staff(session: Session, actor: Actor, doing: str) -> None:
     """Refuse unless the actor is a volunteer or the coordinator (or the farm is new)."""
     if actor.role in (Role.COORDINATOR, Role.VOLUNTEER) or not farm_has_coordinator(session):
         return
-    raise NotAllowed(f"Only a volunteer or the coordinator can {doing}.")
+    raise NotAllowed(_("Only a volunteer or the coordinator can {doing}.").format(doing=doing))
 
 
 def audit(session: Session, actor: Actor, action: str, detail: str = "") -> None:
@@ -81,14 +86,18 @@ def sign_in(db: Database, person_id: int, pin: str | None = None) -> Actor:
     with db.transaction() as session:
         person = session.get(Person, person_id)
         if person is None or person.archived:
-            raise NotFound("That person is not on the list any more.")
+            raise NotFound(_("That person is not on the list any more."))
         if person.role is not Role.COORDINATOR or person.pin_hash is None:
             return Actor(person.id, person.role, person.display_name)
         moment = now()
         if person.pin_locked_until is not None and person.pin_locked_until > moment:
             minutes = max(1, round((person.pin_locked_until - moment).total_seconds() / 60))
             raise Locked(
-                f"Too many wrong PINs. Please wait {minutes} minute{'s' if minutes != 1 else ''}."
+                ngettext(
+                    "Too many wrong PINs. Please wait {minutes} minute.",
+                    "Too many wrong PINs. Please wait {minutes} minutes.",
+                    minutes,
+                ).format(minutes=minutes)
             )
         if pin is not None and verify_pin(pin, person.pin_hash):
             person.pin_failures = 0
@@ -101,10 +110,18 @@ def sign_in(db: Database, person_id: int, pin: str | None = None) -> Actor:
             person.pin_locked_until = moment + PIN_LOCK
             audit(session, NOBODY, "pin_locked", f"person {person.id}")
             minutes = int(PIN_LOCK.total_seconds() // 60)
-            message = f"Too many wrong PINs. Please wait {minutes} minutes."
+            message = _("Too many wrong PINs. Please wait {minutes} minutes.").format(
+                minutes=minutes
+            )
             exc: ServiceError = Locked(message)
         else:
-            exc = NotAllowed(f"That PIN is not right. {left} tr{'ies' if left != 1 else 'y'} left.")
+            exc = NotAllowed(
+                ngettext(
+                    "That PIN is not right. {left} try left.",
+                    "That PIN is not right. {left} tries left.",
+                    left,
+                ).format(left=left)
+            )
     # Raised after the block so the failure count is committed, not rolled back.
     raise exc
 

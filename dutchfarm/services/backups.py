@@ -15,6 +15,7 @@ from dutchfarm.db.migrations.config import revisions
 from dutchfarm.db.models import Harvest, Person
 from dutchfarm.services.auth import Actor, audit, require_coordinator
 from dutchfarm.services.errors import BadInput
+from dutchfarm.words import _
 
 BackupInfo = files.BackupInfo
 
@@ -31,7 +32,7 @@ def _sqlite_file(db: Database) -> Path:
     path = db.sqlite_path
     if path is None:
         raise BadInput(
-            "This farm's data is on a database server; its backups are made on the server."
+            _("This farm's data is on a database server; its backups are made on the server.")
         )
     return path
 
@@ -61,7 +62,7 @@ class Restored:
 def restore(db: Database, actor: Actor, backup: Path) -> Restored:
     """Put a backup in place of the farm's data; the current data is kept first."""
     with db.transaction() as session:
-        require_coordinator(session, actor, "restore a backup")
+        require_coordinator(session, actor, _("restore a backup"))
     target = _sqlite_file(db)
     # Every pooled connection is closed first, so nothing holds the old file's pages.
     db.engine.dispose()
@@ -70,7 +71,7 @@ def restore(db: Database, actor: Actor, backup: Path) -> Restored:
     except DatabaseError as error:
         raise BadInput(str(error)) from error
     with db.transaction() as session:
-        where = kept.name if kept else "nowhere (there was none)"
+        where = kept.name if kept else _("nowhere (there was none)")
         audit(session, actor, "backup_restored", f"{backup.name}; the old data is in {where}")
     return Restored(backup, kept)
 
@@ -92,7 +93,7 @@ def restore_unopened(url: str, backup: Path) -> Path | None:
     """Restore a backup over a database that cannot be opened (it is kept as a copy)."""
     path = _file_of(url)
     if path is None:
-        raise BadInput("Only an embedded SQLite database can be restored from a file.")
+        raise BadInput(_("Only an embedded SQLite database can be restored from a file."))
     try:
         return files.restore_backup(path, backup)
     except DatabaseError as error:
@@ -107,31 +108,44 @@ def check(db: Database) -> CheckResult:
     try:
         return _check(db)
     except SQLAlchemyError:
-        return CheckResult(False, "The file is not a Dutch Farm database, or it is damaged.")
+        return CheckResult(False, _("The file is not a Dutch Farm database, or it is damaged."))
 
 
 def _check(db: Database) -> CheckResult:
     revision = schema_revision(db.engine)
     if revision is None:
-        return CheckResult(False, "The database is empty: it has no Dutch Farm data in it.")
+        return CheckResult(False, _("The database is empty: it has no Dutch Farm data in it."))
     if revision not in revisions():
-        return CheckResult(False, "The database was made by a newer version of Dutch Farm.")
+        return CheckResult(False, _("The database was made by a newer version of Dutch Farm."))
     if revision != SCHEMA_REVISION:
         return CheckResult(
             False,
-            f"The database is from an older version of Dutch Farm (schema {revision}); "
-            "it is updated, with a backup first, when Dutch Farm opens it.",
+            _(
+                "The database is from an older version of Dutch Farm (schema "
+                "{revision}); it is updated, with a backup first, when Dutch Farm "
+                "opens it."
+            ).format(revision=revision),
         )
     with db.reading() as session:
         if db.is_sqlite:
             result = session.execute(text("PRAGMA integrity_check")).scalars().all()
             if result != ["ok"]:
-                return CheckResult(False, f"The database is damaged: {result[0]}")
+                return CheckResult(
+                    False, _("The database is damaged: {result}").format(result=result[0])
+                )
             broken = session.execute(text("PRAGMA foreign_key_check")).all()
             if broken:
-                return CheckResult(False, f"{len(broken)} records point at records that are gone.")
+                return CheckResult(
+                    False,
+                    _("{broken} records point at records that are gone.").format(
+                        broken=len(broken)
+                    ),
+                )
         people = session.scalar(select(func.count()).select_from(Person))
         harvests = session.scalar(select(func.count()).select_from(Harvest))
     return CheckResult(
-        True, f"The database is fine (schema {revision}, {people} people, {harvests} harvests)."
+        True,
+        _("The database is fine (schema {revision}, {people} people, {harvests} harvests).").format(
+            revision=revision, people=people, harvests=harvests
+        ),
     )

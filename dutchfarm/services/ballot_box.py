@@ -21,14 +21,15 @@ from dutchfarm.domain.voting import (
     tally_ranked,
 )
 from dutchfarm.services.errors import BadInput, NotFound
+from dutchfarm.words import _
 
 QUESTION_LONGEST = 200
 
 METHOD_WORDS = {
-    BallotMethod.DOTS: "Dots",
-    BallotMethod.APPROVAL: "Thumbs up",
-    BallotMethod.RANKED: "Favourites in order",
-    BallotMethod.HANDS: "Show of hands",
+    BallotMethod.DOTS: _("Dots"),
+    BallotMethod.APPROVAL: _("Thumbs up"),
+    BallotMethod.RANKED: _("Favourites in order"),
+    BallotMethod.HANDS: _("Show of hands"),
 }
 METHOD_ICONS = {
     BallotMethod.DOTS: "dot",
@@ -38,31 +39,40 @@ METHOD_ICONS = {
 }
 # How each way of voting works, in Easy Read words.
 METHOD_HOW = {
-    BallotMethod.DOTS: "Everyone gets some dots. Put your dots on the crops you like.",
-    BallotMethod.APPROVAL: "Give a thumbs up to every crop you would be happy to grow.",
-    BallotMethod.RANKED: "Tap your favourite crop first. Then tap your next favourite.",
-    BallotMethod.HANDS: "Put your hand up for the crops you like. We count the hands.",
+    BallotMethod.DOTS: _("Everyone gets some dots. Put your dots on the crops you like."),
+    BallotMethod.APPROVAL: _("Give a thumbs up to every crop you would be happy to grow."),
+    BallotMethod.RANKED: _("Tap your favourite crop first. Then tap your next favourite."),
+    BallotMethod.HANDS: _("Put your hand up for the crops you like. We count the hands."),
 }
-_SETTLE = (
-    "If they are still tied, we hold a quick vote on those crops, or the coordinator decides "
-    "and says why."
+_SETTLE = _(
+    "If they are still tied, we hold a quick vote on those crops, or the "
+    "coordinator decides and says why."
 )
 # The tie rule is shown before anyone votes, so that nobody is surprised afterwards.
 TIE_RULES = {
     BallotMethod.DOTS: (
-        f"If crops get the same dots, the crop more people gave dots to wins. {_SETTLE}"
+        _("If crops get the same dots, the crop more people gave dots to wins. {settle}").format(
+            settle=_SETTLE
+        )
     ),
     BallotMethod.APPROVAL: (
-        "The crop more people said yes to wins. If crops get the same thumbs up, we hold a "
-        "quick vote on those crops, or the coordinator decides and says why."
+        _(
+            "The crop more people said yes to wins. If crops get the same thumbs "
+            "up, we hold a quick vote on those crops, or the coordinator decides "
+            "and says why."
+        )
     ),
     BallotMethod.RANKED: (
-        "If two crops have the same votes, the one with fewer votes in the round before goes "
-        f"out first. {_SETTLE}"
+        _(
+            "If two crops have the same votes, the one with fewer votes in the "
+            "round before goes out first. {settle}"
+        ).format(settle=_SETTLE)
     ),
     BallotMethod.HANDS: (
-        "If crops get the same hands, we hold a quick vote on those crops, or the coordinator "
-        "decides and says why."
+        _(
+            "If crops get the same hands, we hold a quick vote on those crops, or "
+            "the coordinator decides and says why."
+        )
     ),
 }
 
@@ -170,7 +180,7 @@ def load_ballot(session: Session, ballot_id: int) -> Ballot:
         options=[selectinload(Ballot.options).selectinload(BallotOption.crop)],
     )
     if ballot is None:
-        raise NotFound("That vote is not there any more.")
+        raise NotFound(_("That vote is not there any more."))
     return ballot
 
 
@@ -350,4 +360,8 @@ def refuse_second_open(session: Session, ballot: Ballot) -> None:
         )
     ).first()
     if other is not None:
-        raise BadInput(f'Another vote is open: "{other.question}". Please close it first.')
+        raise BadInput(
+            _('Another vote is open: "{question}". Please close it first.').format(
+                question=other.question
+            )
+        )

@@ -16,6 +16,7 @@ from dutchfarm.domain.terms import DiaryAction, PlantingStatus, Role, Unit
 from dutchfarm.services.auth import Actor, audit, require_coordinator
 from dutchfarm.services.errors import BadInput, NotAllowed, NotFound
 from dutchfarm.services.rotation_rules import conflict, load_history, rotation_years
+from dutchfarm.words import _
 
 # The map has room for a big allotment; anything outside is a typing slip.
 MAP_SIZE_M = 500.0
@@ -36,7 +37,7 @@ class PersonBadge:
     photo: bytes | None
 
 
-SOMEONE = PersonBadge(id=0, name="Someone", colour="#E6D2B5", avatar=None, photo=None)
+SOMEONE = PersonBadge(id=0, name=_("Someone"), colour="#E6D2B5", avatar=None, photo=None)
 
 
 @dataclass(frozen=True)
@@ -264,7 +265,7 @@ def _first_bed(db: Database, owner_id: int | None) -> int | None:
 def _get_bed(session: Session, bed_id: int) -> Bed:
     bed = session.get(Bed, bed_id)
     if bed is None:
-        raise NotFound("That bed is not on the map any more.")
+        raise NotFound(_("That bed is not on the map any more."))
     return bed
 
 
@@ -280,21 +281,23 @@ def may_write(actor: Actor, bed: Bed) -> bool:
 
 def _require_writer(actor: Actor, bed: Bed) -> None:
     if actor.person_id is None and actor.role is None:
-        raise NotAllowed("Please tap your picture first.")
+        raise NotAllowed(_("Please tap your picture first."))
     if not may_write(actor, bed):
-        raise NotAllowed(f"This is not your bed. You can look at {bed.name}.")
+        raise NotAllowed(_("This is not your bed. You can look at {name}.").format(name=bed.name))
 
 
 def _check_draft(draft: BedDraft) -> tuple[str, float, float, float, float]:
     try:
-        name = clean_text(draft.name, what="bed name", longest=40)
+        name = clean_text(draft.name, what=_("bed name"), longest=40)
     except ValueError as error:
         raise BadInput(str(error)) from error
     low, high = BED_SIDE_M
     if not (low <= draft.width <= high and low <= draft.length <= high):
-        raise BadInput(f"A bed is between {low} and {high:g} metres on each side.")
+        raise BadInput(
+            _("A bed is between {low} and {high:g} metres on each side.").format(low=low, high=high)
+        )
     if not (0 <= draft.x <= MAP_SIZE_M and 0 <= draft.y <= MAP_SIZE_M):
-        raise BadInput("That place is off the map.")
+        raise BadInput(_("That place is off the map."))
     return name, round(draft.x, 2), round(draft.y, 2), draft.width, draft.length
 
 
@@ -304,11 +307,13 @@ def _apply(session: Session, bed: Bed, draft: BedDraft) -> None:
     wanted = name.casefold()
     for other_id, other_name in session.execute(select(Bed.id, Bed.name)):
         if other_id != bed.id and (other_name == name or other_name.casefold() == wanted):
-            raise BadInput(f"There is already a bed called {other_name}.")
+            raise BadInput(
+                _("There is already a bed called {other_name}.").format(other_name=other_name)
+            )
     if draft.owner_id is not None:
         owner = session.get(Person, draft.owner_id)
         if owner is None or owner.archived:
-            raise BadInput("That person is not on the list any more.")
+            raise BadInput(_("That person is not on the list any more."))
     bed.name, bed.x, bed.y, bed.width, bed.length = name, x, y, width, length
     bed.owner_id = draft.owner_id
 
@@ -322,7 +327,7 @@ def _one_bed(session: Session, bed: Bed) -> BedInfo:
 def add_bed(db: Database, actor: Actor, draft: BedDraft) -> BedInfo:
     """Draw a new bed on the map."""
     with db.transaction() as session:
-        require_coordinator(session, actor, "add beds")
+        require_coordinator(session, actor, _("add beds"))
         bed = Bed(archived=False)
         _apply(session, bed, draft)
         session.add(bed)
@@ -334,7 +339,7 @@ def add_bed(db: Database, actor: Actor, draft: BedDraft) -> BedInfo:
 def update_bed(db: Database, actor: Actor, bed_id: int, draft: BedDraft) -> BedInfo:
     """Rename, move, resize a bed, or set or clear its owner."""
     with db.transaction() as session:
-        require_coordinator(session, actor, "change beds")
+        require_coordinator(session, actor, _("change beds"))
         bed = _get_bed(session, bed_id)
         _apply(session, bed, draft)
         audit(session, actor, "bed_changed", f"{bed.id} {bed.name}")
@@ -344,7 +349,7 @@ def update_bed(db: Database, actor: Actor, bed_id: int, draft: BedDraft) -> BedI
 def move_bed(db: Database, actor: Actor, bed_id: int, x: float, y: float) -> BedInfo:
     """Move a bed to a new place on the map (its top-left corner, in metres)."""
     with db.transaction() as session:
-        require_coordinator(session, actor, "move beds")
+        require_coordinator(session, actor, _("move beds"))
         bed = _get_bed(session, bed_id)
         draft = BedDraft(bed.name, bed.owner_id, x, y, bed.width, bed.length)
         _apply(session, bed, draft)
@@ -354,7 +359,7 @@ def move_bed(db: Database, actor: Actor, bed_id: int, x: float, y: float) -> Bed
 def set_bed_archived(db: Database, actor: Actor, bed_id: int, archived: bool) -> BedInfo:
     """Take a bed off the map (its records stay) or bring it back."""
     with db.transaction() as session:
-        require_coordinator(session, actor, "archive beds")
+        require_coordinator(session, actor, _("archive beds"))
         bed = _get_bed(session, bed_id)
         bed.archived = archived
         audit(session, actor, "bed_archived" if archived else "bed_restored", bed.name)
@@ -474,12 +479,14 @@ def write_diary(
     except ValueError as error:
         raise BadInput(str(error)) from error
     if action is DiaryAction.NOTE and not words:
-        raise BadInput("Please write the note first.")
+        raise BadInput(_("Please write the note first."))
     when = day or dt.date.today()
     if when > dt.date.today():
-        raise BadInput("The diary is for things already done.")
+        raise BadInput(_("The diary is for things already done."))
     if when.year < EARLIEST_YEAR:
-        raise BadInput(f"Please choose a day from {EARLIEST_YEAR} on.")
+        raise BadInput(
+            _("Please choose a day from {earliest_year} on.").format(earliest_year=EARLIEST_YEAR)
+        )
     entry = DiaryEntry(
         bed_id=bed.id, person_id=actor.person_id, action=action, day=when, note=words
     )
@@ -498,11 +505,11 @@ def drop_diary_entry(session: Session, actor: Actor, entry_id: int) -> None:
     """Delete a diary entry inside the caller's transaction, after the checks."""
     entry = session.get(DiaryEntry, entry_id)
     if entry is None:
-        raise NotFound("That diary entry is not there any more.")
+        raise NotFound(_("That diary entry is not there any more."))
     bed = _get_bed(session, entry.bed_id)
     _require_writer(actor, bed)
     if actor.role is Role.SERVICE_USER and entry.person_id != actor.person_id:
-        raise NotAllowed("You can only take back your own diary entries.")
+        raise NotAllowed(_("You can only take back your own diary entries."))
     session.delete(entry)
 
 
@@ -528,17 +535,17 @@ def add_planting(
         _require_writer(actor, bed)
         crop = session.get(Crop, crop_id)
         if crop is None or crop.archived:
-            raise BadInput("That crop is not in the library any more.")
+            raise BadInput(_("That crop is not in the library any more."))
         season = _season(session)
         if season is None:
-            raise BadInput("Please start a season first.")
+            raise BadInput(_("Please start a season first."))
         _check_rotation(session, actor, bed, crop, season.year, go_ahead)
         try:
             kind = clean_text(variety or "", what="variety", longest=80, required=False) or None
         except ValueError as error:
             raise BadInput(str(error)) from error
         if sown_on and planted_on and planted_on < sown_on:
-            raise BadInput("A crop is planted out after it is sown.")
+            raise BadInput(_("A crop is planted out after it is sown."))
         if status is PlantingStatus.GROWING and sown_on is None and planted_on is None:
             sown_on = dt.date.today()
         planting = Planting(
@@ -569,7 +576,9 @@ def _check_rotation(
     if not go_ahead:
         raise RotationWarning(message)
     if actor.role not in (Role.COORDINATOR, Role.VOLUNTEER):
-        raise NotAllowed(f"{message} Ask a volunteer if you want to plant them anyway.")
+        raise NotAllowed(
+            _("{message} Ask a volunteer if you want to plant them anyway.").format(message=message)
+        )
 
 
 def set_planting_status(
@@ -579,7 +588,7 @@ def set_planting_status(
     with db.transaction() as session:
         planting = session.get(Planting, planting_id)
         if planting is None:
-            raise NotFound("That planting is not there any more.")
+            raise NotFound(_("That planting is not there any more."))
         _require_writer(actor, _get_bed(session, planting.bed_id))
         planting.status = status
         if status is PlantingStatus.GROWING and planting.planted_on is None:
@@ -599,6 +608,6 @@ def remove_planting(db: Database, actor: Actor, planting_id: int) -> None:
     with db.transaction() as session:
         planting = session.get(Planting, planting_id)
         if planting is None:
-            raise NotFound("That planting is not there any more.")
+            raise NotFound(_("That planting is not there any more."))
         _require_writer(actor, _get_bed(session, planting.bed_id))
         session.delete(planting)

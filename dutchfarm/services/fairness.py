@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from dutchfarm.db.database import Database
 from dutchfarm.db.models import Assignment, Job, Person, TaskType
 from dutchfarm.services.errors import BadInput
+from dutchfarm.words import _
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,7 @@ def fairness(db: Database, start: dt.date, end: dt.date) -> FairnessTable:
     check looks for; people who have left appear only if they had jobs in the period.
     """
     if end < start:
-        raise BadInput("The first day comes after the last day. Please check the dates.")
+        raise BadInput(_("The first day comes after the last day. Please check the dates."))
     with db.reading() as session:
         counted = Counter(
             {

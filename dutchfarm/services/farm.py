@@ -14,6 +14,7 @@ from dutchfarm.domain.people import clean_text
 from dutchfarm.domain.rotation import validate_years
 from dutchfarm.services.auth import Actor, audit, require_coordinator
 from dutchfarm.services.errors import BadInput, NotFound
+from dutchfarm.words import _
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ def _check_years(years: int) -> int:
 def _farm(session: Session) -> Farm:
     farm = session.get(Farm, 1)
     if farm is None:
-        raise NotFound("This database has no farm in it yet.")
+        raise NotFound(_("This database has no farm in it yet."))
     return farm
 
 
@@ -60,9 +61,9 @@ def get_farm(db: Database) -> FarmInfo:
 def update_farm(db: Database, actor: Actor, name: str, rotation_years: int) -> FarmInfo:
     """Rename the farm and set the rotation length new seasons start with."""
     with db.transaction() as session:
-        require_coordinator(session, actor, "change the farm's settings")
+        require_coordinator(session, actor, _("change the farm's settings"))
         try:
-            cleaned = clean_text(name, what="farm name", longest=80)
+            cleaned = clean_text(name, what=_("farm name"), longest=80)
         except ValueError as error:
             raise BadInput(str(error)) from error
         farm = _farm(session)
@@ -113,9 +114,9 @@ def begin_season(
 ) -> Season:
     """Add the season of ``year`` in an open session (the caller checks who may)."""
     if not 1900 <= year <= 2999:
-        raise BadInput("Please give a year such as 2027.")
+        raise BadInput(_("Please give a year such as 2027."))
     if session.scalar(select(Season.id).where(Season.year == year)) is not None:
-        raise BadInput(f"The {year} season has already started.")
+        raise BadInput(_("The {year} season has already started.").format(year=year))
     years = _check_years(rotation_years or _farm(session).rotation_years)
     started = dt.date.today() if dt.date.today().year == year else dt.date(year, 1, 1)
     season = Season(year=year, rotation_years=years, started_on=started)
@@ -130,7 +131,7 @@ def start_season(
 ) -> SeasonInfo:
     """Start a new season; its rotation length defaults to the farm's."""
     with db.transaction() as session:
-        require_coordinator(session, actor, "start a season")
+        require_coordinator(session, actor, _("start a season"))
         season = begin_season(session, actor, year, rotation_years)
         return SeasonInfo(season.id, year, season.rotation_years, season.started_on, 0, 0)
 
@@ -138,16 +139,18 @@ def start_season(
 def remove_empty_season(db: Database, actor: Actor, season_id: int) -> int:
     """Remove a season that holds nothing yet (to undo starting it); return its year."""
     with db.transaction() as session:
-        require_coordinator(session, actor, "remove a season")
+        require_coordinator(session, actor, _("remove a season"))
         season = session.get(Season, season_id)
         if season is None:
-            raise NotFound("That season is not there any more.")
+            raise NotFound(_("That season is not there any more."))
         for table in (Planting, Harvest, Ballot):
             used = session.scalar(
                 select(func.count()).select_from(table).where(table.season_id == season_id)
             )
             if used:
-                raise BadInput(f"The {season.year} season has records in it, so it stays.")
+                raise BadInput(
+                    _("The {year} season has records in it, so it stays.").format(year=season.year)
+                )
         year = season.year
         session.delete(season)
         audit(session, actor, "season_removed", str(year))
@@ -157,10 +160,10 @@ def remove_empty_season(db: Database, actor: Actor, season_id: int) -> int:
 def set_season_rotation(db: Database, actor: Actor, season_id: int, years: int) -> SeasonInfo:
     """Change a season's rotation length."""
     with db.transaction() as session:
-        require_coordinator(session, actor, "change a season")
+        require_coordinator(session, actor, _("change a season"))
         season = session.get(Season, season_id)
         if season is None:
-            raise NotFound("That season is not there any more.")
+            raise NotFound(_("That season is not there any more."))
         season.rotation_years = _check_years(years)
         audit(session, actor, "season_changed", f"{season.year}, {years} years")
     return next(s for s in list_seasons(db) if s.id == season_id)

@@ -16,6 +16,7 @@ from dutchfarm.services.auth import Actor, audit, farm_has_coordinator, sign_in
 from dutchfarm.services.errors import BadInput, NotAllowed
 from dutchfarm.services.farm import current_season
 from dutchfarm.services.people import PersonDraft, add_person
+from dutchfarm.words import _
 
 if TYPE_CHECKING:
     from dutchfarm.services.demo import DemoSummary
@@ -67,7 +68,7 @@ def is_new_farm(db: Database) -> bool:
 def make_pretend_farm(db: Database, *, today: dt.date | None = None) -> DemoSummary:
     """Fill a new farm with the demo farm, to try the program out; refuse a farm in use."""
     if not is_new_farm(db):
-        raise BadInput("This farm is already in use, so the pretend farm cannot go in it.")
+        raise BadInput(_("This farm is already in use, so the pretend farm cannot go in it."))
     # The demo's makers (and the rules they use) are imported only when it is made: every
     # start of the program asks this module which page to open first.
     from dutchfarm.services.demo import make_demo_farm
@@ -82,7 +83,7 @@ def start_own_farm(db: Database, actor: Actor) -> FirstSteps:
     """
     with db.transaction() as session:
         if not _is_new(session):
-            raise BadInput("This farm has already been started.")
+            raise BadInput(_("This farm has already been started."))
         audit(session, actor, SET_UP, "own farm")
     return first_steps(db)
 
@@ -100,7 +101,7 @@ def add_first_coordinator(db: Database, actor: Actor, name: str, pin: str) -> Ac
     """
     with db.reading() as session:
         if farm_has_coordinator(session):
-            raise NotAllowed("This farm has a coordinator already. Ask them to add people.")
+            raise NotAllowed(_("This farm has a coordinator already. Ask them to add people."))
     draft = PersonDraft(name=name, role=Role.COORDINATOR, avatar="avatar_01", pin=pin)
     person = add_person(db, actor, draft)
     return sign_in(db, person.id, pin)

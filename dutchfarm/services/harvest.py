@@ -18,6 +18,7 @@ from dutchfarm.domain.sorting import natural_key
 from dutchfarm.domain.terms import PlantingStatus, Role, Unit, to_grams
 from dutchfarm.services.auth import Actor, farm_has_coordinator
 from dutchfarm.services.errors import BadInput, NotAllowed, NotFound
+from dutchfarm.words import _
 
 # Anything heavier or more numerous than this in one go is a typing slip.
 MOST_IN_ONE_GO = 100_000.0
@@ -110,9 +111,9 @@ def _require_may_change(session: Session, actor: Actor, picked_by_id: int | None
     if may_change_any(session, actor):
         return
     if actor.person_id is None:
-        raise NotAllowed("Please tap 'Change user' and choose your picture first.")
+        raise NotAllowed(_("Please tap 'Change user' and choose your picture first."))
     if picked_by_id != actor.person_id:
-        raise NotAllowed("You can only add and change your own harvests.")
+        raise NotAllowed(_("You can only add and change your own harvests."))
 
 
 # Seasons are kept from 1900 on (the database says so too).
@@ -136,21 +137,23 @@ def _season_for(session: Session, day: dt.date) -> Season:
 
 def _check(session: Session, draft: HarvestDraft, today: dt.date) -> str | None:
     if not isinstance(draft.quantity, int | float) or not math.isfinite(draft.quantity):
-        raise BadInput("Please give how much was picked, as a number.")
+        raise BadInput(_("Please give how much was picked, as a number."))
     if draft.quantity <= 0:
-        raise BadInput("Please give how much was picked. It must be more than 0.")
+        raise BadInput(_("Please give how much was picked. It must be more than 0."))
     if draft.quantity > MOST_IN_ONE_GO:
-        raise BadInput("That is a very big number. Please check how much was picked.")
+        raise BadInput(_("That is a very big number. Please check how much was picked."))
     if draft.day > today:
-        raise BadInput("That day has not come yet. Please choose today or a day before.")
+        raise BadInput(_("That day has not come yet. Please choose today or a day before."))
     if draft.day.year < EARLIEST_YEAR:
-        raise BadInput(f"Please choose a day from {EARLIEST_YEAR} on.")
+        raise BadInput(
+            _("Please choose a day from {earliest_year} on.").format(earliest_year=EARLIEST_YEAR)
+        )
     if session.get(Crop, draft.crop_id) is None:
-        raise BadInput("Please choose a crop from the pictures.")
+        raise BadInput(_("Please choose a crop from the pictures."))
     if draft.bed_id is not None and session.get(Bed, draft.bed_id) is None:
-        raise BadInput("That bed is not on the farm any more.")
+        raise BadInput(_("That bed is not on the farm any more."))
     if draft.picked_by_id is not None and session.get(Person, draft.picked_by_id) is None:
-        raise BadInput("That person is not on the list any more.")
+        raise BadInput(_("That person is not on the list any more."))
     try:
         variety = clean_text(draft.variety or "", what="variety", longest=80, required=False)
     except ValueError as error:
@@ -204,7 +207,7 @@ def harvest_info(session: Session, harvest_id: int) -> HarvestInfo:
     """Return one harvest with its names, inside the caller's session."""
     row = session.execute(_query().where(Harvest.id == harvest_id)).one_or_none()
     if row is None:
-        raise NotFound("That harvest is not in the log any more.")
+        raise NotFound(_("That harvest is not in the log any more."))
     return HarvestInfo(*row)
 
 
@@ -266,7 +269,7 @@ def update_harvest(
     with db.transaction() as session:
         harvest = session.get(Harvest, harvest_id)
         if harvest is None:
-            raise NotFound("That harvest is not in the log any more.")
+            raise NotFound(_("That harvest is not in the log any more."))
         _require_may_change(session, actor, harvest.picked_by_id)
         _require_may_change(session, actor, draft.picked_by_id)
         variety = _check(session, draft, today or dt.date.today())
@@ -285,7 +288,7 @@ def drop_harvest(session: Session, actor: Actor, harvest_id: int) -> HarvestInfo
     """Delete a harvest inside the caller's transaction, after the checks; return it."""
     harvest = session.get(Harvest, harvest_id)
     if harvest is None:
-        raise NotFound("That harvest is not in the log any more.")
+        raise NotFound(_("That harvest is not in the log any more."))
     _require_may_change(session, actor, harvest.picked_by_id)
     info = harvest_info(session, harvest_id)
     session.delete(harvest)
@@ -297,7 +300,7 @@ def restore_harvest(db: Database, actor: Actor, info: HarvestInfo) -> HarvestInf
     with db.transaction() as session:
         _require_may_change(session, actor, info.picked_by_id)
         if session.get(Harvest, info.id) is not None:
-            raise BadInput("That harvest is already back in the log.")
+            raise BadInput(_("That harvest is already back in the log."))
         harvest = Harvest(
             id=info.id,
             season_id=info.season_id,
@@ -427,7 +430,7 @@ def season_chart_series(
     with db.reading() as session:
         season = session.get(Season, season_id)
         if season is None:
-            raise NotFound("That season is not there any more.")
+            raise NotFound(_("That season is not there any more."))
         points = _points(session, season_id, person_id=person_id, bed_id=bed_id)
         earlier = _weights_by_year(session, season.year, person_id=person_id, bed_id=bed_id)
         return season_charts(season.year, points, earlier)

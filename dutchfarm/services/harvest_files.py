@@ -36,6 +36,7 @@ from dutchfarm.domain.harvest_csv import (
 from dutchfarm.domain.terms import Unit, to_grams
 from dutchfarm.services.auth import Actor, audit, require_coordinator, require_staff
 from dutchfarm.services.errors import BadInput
+from dutchfarm.words import _, ngettext
 
 CHUNK = 5_000
 # A new crop added by an import grows anywhere, so it never upsets the rotation.
@@ -110,50 +111,68 @@ class ImportPlan:
         """Return why the import cannot go ahead, in plain words (empty when it can)."""
         reasons = []
         if self.problems:
-            shown = "; ".join(f"line {p.line}: {p.reason}" for p in self.problems[:PROBLEMS_LISTED])
+            shown = "; ".join(
+                _("line {line}: {reason}").format(line=p.line, reason=p.reason)
+                for p in self.problems[:PROBLEMS_LISTED]
+            )
             more = len(self.problems) - PROBLEMS_LISTED
             reasons.append(
-                f"{_rows(len(self.problems))} cannot be read ({shown}"
-                + (f"; and {more} more" if more > 0 else "")
+                _("{problems} cannot be read ({shown}").format(
+                    problems=_rows(len(self.problems)), shown=shown
+                )
+                + (_("; and {more} more").format(more=more) if more > 0 else "")
                 + ")"
             )
         if self.unknown_crops:
             names = ", ".join(quoted(name) for name in self.unknown_crops[:PROBLEMS_LISTED])
             more = len(self.unknown_crops) - PROBLEMS_LISTED
             reasons.append(
-                f"these crops are not in the crop library: {names}"
-                + (f" and {more} more" if more > 0 else "")
+                _("these crops are not in the crop library: {names}").format(names=names)
+                + (_(" and {more} more").format(more=more) if more > 0 else "")
             )
         if self.missing_unit_lines:
             reasons.append(
-                f"{_rows(len(self.missing_unit_lines))} {_have(len(self.missing_unit_lines))} "
-                "no unit "
-                f"(line{'s' if len(self.missing_unit_lines) > 1 else ''} "
-                f"{line_ranges(self.missing_unit_lines)})"
+                _(
+                    "{missing_unit_lines} {missing_unit_lines2} no unit (line{0} "
+                    "{missing_unit_lines3})"
+                ).format(
+                    "s" if len(self.missing_unit_lines) > 1 else "",
+                    missing_unit_lines=_rows(len(self.missing_unit_lines)),
+                    missing_unit_lines2=_have(len(self.missing_unit_lines)),
+                    missing_unit_lines3=line_ranges(self.missing_unit_lines),
+                )
             )
         if not reasons:
             return ""
-        return "Nothing was imported: " + "; ".join(reasons) + "."
+        return _("Nothing was imported: ") + "; ".join(reasons) + "."
 
     def summary(self) -> str:
         """Return what the import brings in, in one sentence."""
         if not self.harvests:
-            return f"{self.file_name} has no harvests to import."
+            return _("{file_name} has no harvests to import.").format(file_name=self.file_name)
         seasons = " and ".join(str(year) for year in self.years)
         amounts = [format_kg(self.grams)]
         if self.count:
-            amounts.append(f"{format_csv_number(self.count)} counted")
+            amounts.append(_("{count} counted").format(count=format_csv_number(self.count)))
         if self.bunches:
-            amounts.append(f"{format_csv_number(self.bunches)} bunches")
+            amounts.append(_("{bunches} bunches").format(bunches=format_csv_number(self.bunches)))
         days = (
-            f", from {short_date(self.first_day)} to {short_date(self.last_day)}"
+            _(", from {first_day} to {last_day}").format(
+                first_day=short_date(self.first_day), last_day=short_date(self.last_day)
+            )
             if (self.first_day and self.last_day)
             else ""
         )
-        return (
-            f"{self.harvests:,} harvest{'s' if self.harvests != 1 else ''} "
-            f"({', '.join(amounts)}){days}, in the {seasons} season"
-            f"{'s' if len(self.years) > 1 else ''}."
+        return ngettext(
+            "{harvests:,} harvest ({amounts}){days}, in the {seasons} season{0}.",
+            "{harvests:,} harvests ({amounts}){days}, in the {seasons} season{0}.",
+            self.harvests,
+        ).format(
+            "s" if len(self.years) > 1 else "",
+            harvests=self.harvests,
+            amounts=", ".join(amounts),
+            days=days,
+            seasons=seasons,
         )
 
     def duplicates_warning(self) -> str:
@@ -161,15 +180,17 @@ class ImportPlan:
         if not self.duplicates:
             return ""
         left = (
-            " They are left out."
+            _(" They are left out.")
             if self.skipped_duplicates
-            else " Importing them again counts them twice."
+            else _(" Importing them again counts them twice.")
         )
-        return (
-            f"{_rows(self.duplicates)} {'is' if self.duplicates == 1 else 'are'} the same as "
-            "harvests already in the log "
-            f"(same date, crop, quantity, unit and bed).{left}"
-        )
+        return ngettext(
+            "{duplicates2} is the same as harvests already in the log (same date, "
+            "crop, quantity, unit and bed).{left}",
+            "{duplicates2} are the same as harvests already in the log (same date, "
+            "crop, quantity, unit and bed).{left}",
+            self.duplicates,
+        ).format(duplicates2=_rows(self.duplicates), left=left)
 
     def warnings(self) -> list[str]:
         """Return what the person should know, though it does not stop the import."""
@@ -180,26 +201,35 @@ class ImportPlan:
         found = []
         if self.defaulted_units:
             found.append(
-                f"{_rows(self.defaulted_units)} had no unit and are taken as the unit chosen."
+                _("{defaulted_units} had no unit and are taken as the unit chosen.").format(
+                    defaulted_units=_rows(self.defaulted_units)
+                )
             )
         renamed = [c for c in self.crops if c.how in ("alias", "chosen")]
         if renamed:
             pairs = ", ".join(f"{c.name} -> {c.crop_name}" for c in renamed)
-            found.append(f"Names matched to the crop library: {pairs}.")
+            found.append(_("Names matched to the crop library: {pairs}.").format(pairs=pairs))
         new = [c.name for c in self.crops if c.how == "new"]
         if new:
-            found.append(f"New crops will be added to the library: {', '.join(new)}.")
+            found.append(
+                _("New crops will be added to the library: {new}.").format(new=", ".join(new))
+            )
         if self.new_seasons:
-            found.append(f"New seasons will start: {', '.join(map(str, self.new_seasons))}.")
+            found.append(
+                _("New seasons will start: {0}.").format(", ".join(map(str, self.new_seasons)))
+            )
         if self.unknown_beds:
             found.append(
-                f"These beds are not on the farm, so those harvests have no bed: "
-                f"{', '.join(self.unknown_beds)}."
+                _(
+                    "These beds are not on the farm, so those harvests have no bed: {unknown_beds}."
+                ).format(unknown_beds=", ".join(self.unknown_beds))
             )
         if self.unknown_people:
             found.append(
-                f"These people are not on the list, so those harvests were picked by 'someone': "
-                f"{', '.join(self.unknown_people)}."
+                _(
+                    "These people are not on the list, so those harvests were picked by "
+                    "'someone': {unknown_people}."
+                ).format(unknown_people=", ".join(self.unknown_people))
             )
         return found
 
@@ -234,11 +264,19 @@ class ExportResult:
 
 
 def _have(number: int) -> str:
-    return "has" if number == 1 else "have"
+    return ngettext(
+        "has",
+        "have",
+        number,
+    )
 
 
 def _rows(number: int) -> str:
-    return f"{number:,} row{'s' if number != 1 else ''}"
+    return ngettext(
+        "{number:,} row",
+        "{number:,} rows",
+        number,
+    ).format(number=number)
 
 
 def read_harvest_file(path: Path | str) -> HarvestFile:
@@ -248,7 +286,9 @@ def read_harvest_file(path: Path | str) -> HarvestFile:
         raw = path.read_bytes()
     except OSError as error:
         raise BadInput(
-            f"Dutch Farm could not open {path.name}: {error.strerror or error}."
+            _("Dutch Farm could not open {name}: {0}.").format(
+                error.strerror or error, name=path.name
+            )
         ) from error
     try:
         text = raw.decode("utf-8-sig")
@@ -437,7 +477,7 @@ def plan_import(
 ) -> ImportPlan:
     """Return what importing ``parsed`` with ``options`` would do, changing nothing."""
     with db.reading() as session:
-        require_staff(session, actor, "import harvests")
+        require_staff(session, actor, _("import harvests"))
         return _prepare(session, parsed, options, file_name).plan
 
 
@@ -500,7 +540,7 @@ def import_harvests(
     Raises ImportRefused, listing every reason, when any row cannot be imported.
     """
     with db.transaction() as session:
-        require_staff(session, actor, "import harvests")
+        require_staff(session, actor, _("import harvests"))
         prepared = _prepare(session, parsed, options, file_name)
         plan = prepared.plan
         if not plan.ready:
@@ -547,7 +587,7 @@ def import_harvests(
 def undo_import(db: Database, actor: Actor, first_id: int, last_id: int) -> int:
     """Take out the harvests one import brought in (to undo it); return how many."""
     with db.transaction() as session:
-        require_staff(session, actor, "undo an import")
+        require_staff(session, actor, _("undo an import"))
         result = session.execute(
             delete(Harvest).where(Harvest.id.between(first_id, last_id), Harvest.imported.is_(True))
         )
@@ -562,7 +602,7 @@ def export_harvests(
     """Write the harvests (of one season, or all) to a CSV file anyone's spreadsheet opens."""
     path = Path(path)
     with db.reading() as session:
-        require_coordinator(session, actor, "export the harvest log")
+        require_coordinator(session, actor, _("export the harvest log"))
         query = (
             select(
                 Harvest.day,
@@ -582,7 +622,9 @@ def export_harvests(
         )
         if season_year is not None:
             if session.scalar(select(Season.id).where(Season.year == season_year)) is None:
-                raise BadInput(f"There is no {season_year} season.")
+                raise BadInput(
+                    _("There is no {season_year} season.").format(season_year=season_year)
+                )
             query = query.where(Season.year == season_year)
         rows = session.execute(query).all()
     grams = 0.0
@@ -606,6 +648,8 @@ def export_harvests(
                 )
     except OSError as error:
         raise BadInput(
-            f"Dutch Farm could not write {path.name}: {error.strerror or error}."
+            _("Dutch Farm could not write {name}: {0}.").format(
+                error.strerror or error, name=path.name
+            )
         ) from error
     return ExportResult(path, len(rows), grams)

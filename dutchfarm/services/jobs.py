@@ -19,9 +19,10 @@ from dutchfarm.domain.terms import Effort, Repeat
 from dutchfarm.services.auth import Actor, audit, require_coordinator
 from dutchfarm.services.catalogue import TaskTypeInfo
 from dutchfarm.services.errors import BadInput, NotFound
+from dutchfarm.words import _
 
 MOST_PEOPLE = 20
-EFFORT_WORDS = {Effort.LIGHT: "Light", Effort.MEDIUM: "Medium", Effort.HEAVY: "Heavy"}
+EFFORT_WORDS = {Effort.LIGHT: _("Light"), Effort.MEDIUM: _("Medium"), Effort.HEAVY: _("Heavy")}
 
 
 @dataclass(frozen=True)
@@ -112,20 +113,20 @@ def _task_info(task: TaskType) -> TaskTypeInfo:
 
 def _clean_task(session: Session, draft: TaskTypeDraft, task_id: int | None) -> str:
     try:
-        name = clean_text(draft.name, what="name for the job", longest=60)
+        name = clean_text(draft.name, what=_("name for the job"), longest=60)
     except ValueError as error:
         raise BadInput(str(error)) from error
     if draft.icon not in task_icons():
-        raise BadInput("Please choose a picture for the job.")
+        raise BadInput(_("Please choose a picture for the job."))
     if not isinstance(draft.effort, Effort):
-        raise BadInput("Please say how hard the job is: light, medium or heavy.")
+        raise BadInput(_("Please say how hard the job is: light, medium or heavy."))
     same = session.scalar(
         select(TaskType.name).where(
             func.lower(TaskType.name) == name.lower(), TaskType.id != task_id
         )
     )
     if same is not None:
-        raise BadInput(f"There is already a job called {same}.")
+        raise BadInput(_("There is already a job called {same}.").format(same=same))
     return name
 
 
@@ -141,7 +142,7 @@ def _new_key(session: Session, name: str) -> str:
 def add_task_type(db: Database, actor: Actor, draft: TaskTypeDraft) -> TaskTypeInfo:
     """Add a kind of job, with its picture and how hard it is."""
     with db.transaction() as session:
-        require_coordinator(session, actor, "add kinds of job")
+        require_coordinator(session, actor, _("add kinds of job"))
         name = _clean_task(session, draft, None)
         task = TaskType(key=_new_key(session, name), name=name, icon=draft.icon)
         task.effort = draft.effort
@@ -157,10 +158,10 @@ def update_task_type(
 ) -> TaskTypeInfo:
     """Change a kind of job's name, picture or effort."""
     with db.transaction() as session:
-        require_coordinator(session, actor, "change kinds of job")
+        require_coordinator(session, actor, _("change kinds of job"))
         task = session.get(TaskType, task_type_id)
         if task is None:
-            raise NotFound("That kind of job is not on the list any more.")
+            raise NotFound(_("That kind of job is not on the list any more."))
         task.name = _clean_task(session, draft, task.id)
         task.icon = draft.icon
         task.effort = draft.effort
@@ -173,10 +174,10 @@ def set_task_type_archived(
 ) -> TaskTypeInfo:
     """Take a kind of job off the lists (its history stays), or bring it back."""
     with db.transaction() as session:
-        require_coordinator(session, actor, "remove kinds of job")
+        require_coordinator(session, actor, _("remove kinds of job"))
         task = session.get(TaskType, task_type_id)
         if task is None:
-            raise NotFound("That kind of job is not on the list any more.")
+            raise NotFound(_("That kind of job is not on the list any more."))
         if archived:
             used = session.scalar(
                 select(func.count())
@@ -185,7 +186,9 @@ def set_task_type_archived(
             )
             if used:
                 raise BadInput(
-                    f"{task.name} is still on the jobs that come back. Remove those jobs first."
+                    _(
+                        "{name} is still on the jobs that come back. Remove those jobs first."
+                    ).format(name=task.name)
                 )
         task.archived = archived
         audit(session, actor, "task_type_archived" if archived else "task_type_restored", task.name)
@@ -235,20 +238,22 @@ def list_recurring_jobs(db: Database, *, include_removed: bool = False) -> list[
 def _apply_recurring(session: Session, job: RecurringJob, draft: RecurringJobDraft) -> None:
     task = session.get(TaskType, draft.task_type_id)
     if task is None or task.archived:
-        raise BadInput("Please choose a kind of job from the list.")
+        raise BadInput(_("Please choose a kind of job from the list."))
     try:
         weekdays = check_repeat(Repeat(draft.repeat), draft.weekdays)
     except ValueError as error:
         raise BadInput(str(error)) from error
     if not 1 <= draft.people_needed <= MOST_PEOPLE:
-        raise BadInput(f"A job needs from 1 to {MOST_PEOPLE} people.")
+        raise BadInput(
+            _("A job needs from 1 to {most_people} people.").format(most_people=MOST_PEOPLE)
+        )
     if draft.bed_id is not None:
         bed = session.get(Bed, draft.bed_id)
         if bed is None or bed.archived:
-            raise BadInput("That bed is not on the map any more. Please choose another.")
+            raise BadInput(_("That bed is not on the map any more. Please choose another."))
     starts_on = draft.starts_on or dt.date.today()
     if draft.ends_on is not None and draft.ends_on < starts_on:
-        raise BadInput("The last day comes before the first day. Please check the dates.")
+        raise BadInput(_("The last day comes before the first day. Please check the dates."))
     try:
         note = clean_text(draft.note or "", what="note", longest=200, required=False) or None
     except ValueError as error:
@@ -274,7 +279,7 @@ def _saved_recurring(session: Session, job: RecurringJob) -> RecurringJobInfo:
 def add_recurring_job(db: Database, actor: Actor, draft: RecurringJobDraft) -> RecurringJobInfo:
     """Add a job that comes back; from its first day it joins each day's list."""
     with db.transaction() as session:
-        require_coordinator(session, actor, "add jobs to the rota")
+        require_coordinator(session, actor, _("add jobs to the rota"))
         job = RecurringJob(active=True)
         _apply_recurring(session, job, draft)
         session.add(job)
@@ -288,10 +293,10 @@ def update_recurring_job(
 ) -> RecurringJobInfo:
     """Change a job that comes back; days already on the list keep their jobs."""
     with db.transaction() as session:
-        require_coordinator(session, actor, "change the jobs on the rota")
+        require_coordinator(session, actor, _("change the jobs on the rota"))
         job = session.get(RecurringJob, recurring_job_id)
         if job is None:
-            raise NotFound("That job is not on the list any more.")
+            raise NotFound(_("That job is not on the list any more."))
         _apply_recurring(session, job, draft)
         info = _saved_recurring(session, job)
         audit(session, actor, "recurring_job_changed", f"{job.id} {info.task_name}, {info.when}")
@@ -303,10 +308,10 @@ def set_recurring_job_active(
 ) -> RecurringJobInfo:
     """Stop a job coming back (the days it was on keep it), or start it again."""
     with db.transaction() as session:
-        require_coordinator(session, actor, "remove jobs from the rota")
+        require_coordinator(session, actor, _("remove jobs from the rota"))
         job = session.get(RecurringJob, recurring_job_id)
         if job is None:
-            raise NotFound("That job is not on the list any more.")
+            raise NotFound(_("That job is not on the list any more."))
         job.active = active
         info = _saved_recurring(session, job)
         audit(

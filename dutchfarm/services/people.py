@@ -13,6 +13,7 @@ from dutchfarm.domain.people import check_colour, check_pin, clean_name, hash_pi
 from dutchfarm.domain.terms import Role
 from dutchfarm.services.auth import Actor, audit, require_coordinator
 from dutchfarm.services.errors import BadInput, NotFound
+from dutchfarm.words import _
 
 # Earthy, distinct colours a person can pick; each keeps dark text readable on top.
 PERSON_COLOURS = (
@@ -29,9 +30,9 @@ PERSON_COLOURS = (
 )
 AVATAR_COUNT = 16
 ROLE_WORDS = {
-    Role.COORDINATOR: "Coordinator",
-    Role.VOLUNTEER: "Volunteer",
-    Role.SERVICE_USER: "Gardener",
+    Role.COORDINATOR: _("Coordinator"),
+    Role.VOLUNTEER: _("Volunteer"),
+    Role.SERVICE_USER: _("Gardener"),
 }
 
 
@@ -130,7 +131,7 @@ def get_person(db: Database, person_id: int) -> PersonInfo:
     with db.reading() as session:
         person = session.get(Person, person_id)
         if person is None:
-            raise NotFound("That person is not on the list any more.")
+            raise NotFound(_("That person is not on the list any more."))
         return _info(person, _beds_by_owner(session).get(person.id, ()))
 
 
@@ -142,13 +143,15 @@ def _apply(session: Session, person: Person, draft: PersonDraft) -> None:
     except ValueError as error:
         raise BadInput(str(error)) from error
     if draft.avatar is not None and not _is_avatar(draft.avatar):
-        raise BadInput("Please choose a picture from the list.")
+        raise BadInput(_("Please choose a picture from the list."))
     both = draft.cannot & draft.likes
     if both:
         names = ", ".join(sorted(t.name.lower() for t in _task_types(session, both)))
-        raise BadInput(f"A job cannot be liked and can't-do at once: {names}.")
+        raise BadInput(
+            _("A job cannot be liked and can't-do at once: {names}.").format(names=names)
+        )
     if draft.role is Role.COORDINATOR and pin is None and person.pin_hash is None:
-        raise BadInput("A coordinator needs a PIN of 4 to 8 numbers.")
+        raise BadInput(_("A coordinator needs a PIN of 4 to 8 numbers."))
     person.display_name = name
     person.role = draft.role
     person.colour = colour
@@ -173,14 +176,14 @@ def _task_types(session: Session, ids: frozenset[int]) -> list[TaskType]:
         return []
     found = list(session.scalars(select(TaskType).where(TaskType.id.in_(ids))))
     if len(found) != len(ids):
-        raise BadInput("One of the jobs chosen is not on the list any more.")
+        raise BadInput(_("One of the jobs chosen is not on the list any more."))
     return sorted(found, key=lambda task: task.id)
 
 
 def add_person(db: Database, actor: Actor, draft: PersonDraft) -> PersonInfo:
     """Add a person to the farm."""
     with db.transaction() as session:
-        require_coordinator(session, actor, "add people")
+        require_coordinator(session, actor, _("add people"))
         person = Person(pin_failures=0, archived=False)
         _apply(session, person, draft)
         session.add(person)
@@ -192,10 +195,10 @@ def add_person(db: Database, actor: Actor, draft: PersonDraft) -> PersonInfo:
 def update_person(db: Database, actor: Actor, person_id: int, draft: PersonDraft) -> PersonInfo:
     """Change a person's details; a PIN is changed only when the draft gives one."""
     with db.transaction() as session:
-        require_coordinator(session, actor, "change people's details")
+        require_coordinator(session, actor, _("change people's details"))
         person = session.get(Person, person_id)
         if person is None:
-            raise NotFound("That person is not on the list any more.")
+            raise NotFound(_("That person is not on the list any more."))
         if person.role is Role.COORDINATOR and draft.role is not Role.COORDINATOR:
             _keep_a_coordinator(session, person)
         _apply(session, person, draft)
@@ -208,10 +211,10 @@ def update_person(db: Database, actor: Actor, person_id: int, draft: PersonDraft
 def set_archived(db: Database, actor: Actor, person_id: int, archived: bool) -> PersonInfo:
     """Archive a person (they leave the lists, their records stay) or bring them back."""
     with db.transaction() as session:
-        require_coordinator(session, actor, "archive people")
+        require_coordinator(session, actor, _("archive people"))
         person = session.get(Person, person_id)
         if person is None:
-            raise NotFound("That person is not on the list any more.")
+            raise NotFound(_("That person is not on the list any more."))
         if archived and person.role is Role.COORDINATOR:
             _keep_a_coordinator(session, person)
         person.archived = archived
@@ -239,5 +242,7 @@ def _keep_a_coordinator(session: Session, leaving: Person) -> None:
     )
     if not others:
         raise BadInput(
-            f"{leaving.display_name} is the only coordinator. Add another coordinator first."
+            _("{display_name} is the only coordinator. Add another coordinator first.").format(
+                display_name=leaving.display_name
+            )
         )

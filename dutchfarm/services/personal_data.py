@@ -31,6 +31,7 @@ from dutchfarm.domain.terms import Role
 from dutchfarm.services.auth import Actor, audit, require_coordinator
 from dutchfarm.services.errors import BadInput, NotFound
 from dutchfarm.services.people import ROLE_WORDS
+from dutchfarm.words import _
 
 
 @dataclass(frozen=True)
@@ -77,14 +78,14 @@ class AuditInfo:
 def _person(session: Session, person_id: int) -> Person:
     person = session.get(Person, person_id)
     if person is None:
-        raise NotFound("That person is not on the list any more.")
+        raise NotFound(_("That person is not on the list any more."))
     return person
 
 
 def person_record(db: Database, actor: Actor, person_id: int) -> PersonRecord:
     """Return everything kept about a person (the coordinator only)."""
     with db.reading() as session:
-        require_coordinator(session, actor, "see what is kept about a person")
+        require_coordinator(session, actor, _("see what is kept about a person"))
         person = _person(session, person_id)
         items: list[KeptItem] = []
         for day, action, note, bed in session.execute(
@@ -93,7 +94,9 @@ def person_record(db: Database, actor: Actor, person_id: int) -> PersonRecord:
             .where(DiaryEntry.person_id == person_id)
             .order_by(DiaryEntry.day)
         ):
-            words = f"{action.value} in {bed}" + (f": {note}" if note else "")
+            words = _("{value} in {bed}").format(value=action.value, bed=bed) + (
+                f": {note}" if note else ""
+            )
             items.append(KeptItem("diary", day.isoformat(), words))
         for day, quantity, unit, crop in session.execute(
             select(Harvest.day, Harvest.quantity, Harvest.unit, Crop.name)
@@ -113,28 +116,34 @@ def person_record(db: Database, actor: Actor, person_id: int) -> PersonRecord:
         for (day,) in session.execute(
             select(Attendance.day).where(Attendance.person_id == person_id).order_by(Attendance.day)
         ):
-            items.append(KeptItem("attendance", day.isoformat(), "came in"))
+            items.append(KeptItem("attendance", day.isoformat(), _("came in")))
         for question, made in session.execute(
             select(Ballot.question, Ballot.created_at)
             .join(HasVoted, HasVoted.ballot_id == Ballot.id)
             .where(HasVoted.person_id == person_id)
         ):
-            items.append(KeptItem("voted", made.date().isoformat(), f"voted in: {question}"))
+            items.append(
+                KeptItem(
+                    "voted",
+                    made.date().isoformat(),
+                    _("voted in: {question}").format(question=question),
+                )
+            )
         for year, crop in session.execute(
             select(Wish.year, Crop.name)
             .join(Crop, Wish.crop_id == Crop.id)
             .where(Wish.person_id == person_id)
         ):
-            items.append(KeptItem("wish", str(year), f"would like {crop}"))
+            items.append(KeptItem("wish", str(year), _("would like {crop}").format(crop=crop)))
         beds = tuple(
             session.scalars(select(Bed.name).where(Bed.owner_id == person_id).order_by(Bed.name))
         )
         if person.photo:
-            picture = "a photo"
+            picture = _("a photo")
         elif person.avatar:
-            picture = f"picture {person.avatar.removeprefix('avatar_').lstrip('0')}"
+            picture = _("picture {0}").format(person.avatar.removeprefix("avatar_").lstrip("0"))
         else:
-            picture = "their initials"
+            picture = _("their initials")
         return PersonRecord(
             person_id=person.id,
             name=person.display_name,
@@ -165,9 +174,11 @@ def export_person(db: Database, actor: Actor, person_id: int, folder: Path) -> t
         writer.writerow(("kind", "date", "detail"))
         for field in ("name", "role", "colour", "picture", "needs_support", "added_on"):
             writer.writerow(("details", "", f"{field}: {data[field]}"))
-        writer.writerow(("details", "", f"cannot do: {', '.join(record.cannot)}"))
-        writer.writerow(("details", "", f"likes: {', '.join(record.likes)}"))
-        writer.writerow(("details", "", f"beds: {', '.join(record.beds)}"))
+        writer.writerow(
+            ("details", "", _("cannot do: {cannot}").format(cannot=", ".join(record.cannot)))
+        )
+        writer.writerow(("details", "", _("likes: {likes}").format(likes=", ".join(record.likes))))
+        writer.writerow(("details", "", _("beds: {beds}").format(beds=", ".join(record.beds))))
         for item in record.items:
             writer.writerow((item.kind, item.day, item.detail))
     with db.transaction() as session:
@@ -178,7 +189,7 @@ def export_person(db: Database, actor: Actor, person_id: int, folder: Path) -> t
 def note_printed(db: Database, actor: Actor, person_id: int) -> None:
     """Write in the audit log that what is kept about a person was printed for them."""
     with db.transaction() as session:
-        require_coordinator(session, actor, "print what is kept about a person")
+        require_coordinator(session, actor, _("print what is kept about a person"))
         _person(session, person_id)
         audit(session, actor, "person_printed", f"{person_id}")
 
@@ -191,7 +202,7 @@ def erase_person(db: Database, actor: Actor, person_id: int) -> int:
     "someone".
     """
     with db.transaction() as session:
-        require_coordinator(session, actor, "erase a person")
+        require_coordinator(session, actor, _("erase a person"))
         person = _person(session, person_id)
         if person.role is Role.COORDINATOR and not person.archived:
             others = session.scalar(
@@ -204,7 +215,7 @@ def erase_person(db: Database, actor: Actor, person_id: int) -> int:
                 )
             )
             if not others:
-                raise BadInput("This is the only coordinator. Add another coordinator first.")
+                raise BadInput(_("This is the only coordinator. Add another coordinator first."))
         kept = sum(
             session.scalar(select(func.count()).select_from(model).where(column == person_id)) or 0
             for model, column in (
@@ -217,7 +228,7 @@ def erase_person(db: Database, actor: Actor, person_id: int) -> int:
         session.execute(
             update(AuditEvent)
             .where(AuditEvent.detail.like(f"{person_id} %"))
-            .values(detail=f"{person_id} (erased)")
+            .values(detail=_("{person_id} (erased)").format(person_id=person_id))
         )
         session.delete(person)
         session.flush()
@@ -228,7 +239,7 @@ def erase_person(db: Database, actor: Actor, person_id: int) -> int:
 def audit_log(db: Database, actor: Actor, limit: int = 500) -> list[AuditInfo]:
     """Return the newest lines of the audit log (the coordinator only)."""
     with db.reading() as session:
-        require_coordinator(session, actor, "see the audit log")
+        require_coordinator(session, actor, _("see the audit log"))
         names = dict(session.execute(select(Person.id, Person.display_name)).all())
         return [
             AuditInfo(
@@ -245,7 +256,7 @@ def audit_log(db: Database, actor: Actor, limit: int = 500) -> list[AuditInfo]:
 
 def _who(names: dict[int, str], actor_id: int | None) -> str:
     if actor_id is None:
-        return "No one signed in (set-up or the command line)"
+        return _("No one signed in (set-up or the command line)")
     return names.get(actor_id, "someone")
 
 

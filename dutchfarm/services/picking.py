@@ -18,6 +18,7 @@ from dutchfarm.services.harvest import (
     harvest_info,
     log_harvest,
 )
+from dutchfarm.words import _
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,7 @@ def log_picking(
 ) -> Picking:
     """Log a harvest from a bed and write "picked" with the amount in its diary, in one go."""
     if draft.bed_id is None:
-        raise BadInput("Please say which bed it was picked from.")
+        raise BadInput(_("Please say which bed it was picked from."))
     with db.transaction() as session:
         harvest = harvest_info(session, log_harvest(session, actor, draft, today).id)
         amount = describe_amount(

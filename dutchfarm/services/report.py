@@ -38,12 +38,13 @@ from dutchfarm.domain.voting import (
 )
 from dutchfarm.services.errors import NotFound
 from dutchfarm.services.harvest import season_chart_series
+from dutchfarm.words import _
 
 METHOD_WORDS = {
-    BallotMethod.DOTS: "sticky dots",
-    BallotMethod.APPROVAL: "thumbs up",
-    BallotMethod.RANKED: "favourites in order",
-    BallotMethod.HANDS: "a show of hands",
+    BallotMethod.DOTS: _("sticky dots"),
+    BallotMethod.APPROVAL: _("thumbs up"),
+    BallotMethod.RANKED: _("favourites in order"),
+    BallotMethod.HANDS: _("a show of hands"),
 }
 
 
@@ -195,7 +196,10 @@ def _votes(session: Session, season: Season) -> tuple[VoteSummary, ...]:
             # A ballot the count cannot read is still reported, without its sentences.
             sentences = ()
         if ballot.decision:
-            sentences = (*sentences, f"The coordinator decided: {ballot.decision}")
+            sentences = (
+                *sentences,
+                _("The coordinator decided: {decision}").format(decision=ballot.decision),
+            )
         summaries.append(
             VoteSummary(ballot.question, METHOD_WORDS[ballot.method], voters or 0, sentences)
         )
@@ -207,7 +211,7 @@ def season_report(db: Database, year: int, *, today: dt.date | None = None) -> S
     with db.reading() as session:
         season = session.scalar(select(Season).where(Season.year == year))
         if season is None:
-            raise NotFound(f"There is no {year} season.")
+            raise NotFound(_("There is no {year} season.").format(year=year))
         farm = session.get(Farm, 1)
         by_crop = _amounts(session, season.id, by_bed=False)
         by_bed = _amounts(session, season.id, by_bed=True)
@@ -233,7 +237,7 @@ def season_report(db: Database, year: int, *, today: dt.date | None = None) -> S
         )
         votes = _votes(session, season)
         season_id = season.id
-        farm_name = farm.name if farm else "Dutch Farm"
+        farm_name = farm.name if farm else _("Dutch Farm")
     charts = season_chart_series(db, season_id)
     return SeasonReport(
         farm_name=farm_name,

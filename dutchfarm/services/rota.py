@@ -26,11 +26,12 @@ from dutchfarm.domain.rota import PastAssignment, RotaJob, RotaPerson, make_rota
 from dutchfarm.domain.terms import Effort, Role
 from dutchfarm.services.auth import Actor, farm_has_coordinator, require_staff
 from dutchfarm.services.errors import BadInput, NotFound
+from dutchfarm.words import _, ngettext
 
 # How far back the rota looks to see who did which job lately: long enough for "least
 # often" to mean something, short enough that last year's team does not weigh on this one.
 HISTORY_DAYS = 365
-SOMEONE = "Someone"
+SOMEONE = _("Someone")
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,11 @@ class DayJob:
     @property
     def title(self) -> str:
         """The job in words, with its bed: "Sowing seeds in Bed 7"."""
-        return f"{self.name} in {self.bed_name}" if self.bed_name else self.name
+        return (
+            _("{name} in {bed_name}").format(name=self.name, bed_name=self.bed_name)
+            if self.bed_name
+            else self.name
+        )
 
     @property
     def short(self) -> int:
@@ -76,8 +81,12 @@ class DayJob:
         """Say how many more people the job needs, if it is not done and needs any."""
         if self.done or not self.short:
             return None
-        more = f"{self.short} more {'person' if self.short == 1 else 'people'}"
-        return f"{self.title} needs {more}."
+        more = ngettext(
+            "{short} more person",
+            "{short} more people",
+            self.short,
+        ).format(short=self.short)
+        return _("{title} needs {more}.").format(title=self.title, more=more)
 
 
 @dataclass(frozen=True)
@@ -223,10 +232,14 @@ def _problems(
         helpers = [p for p in on_it if p.role is not Role.SERVICE_USER and not p.needs_support]
         for person in on_it:
             if person.needs_support and not helpers:
-                found.append(f"{person.display_name} needs someone with them on {job.title}.")
+                found.append(
+                    _("{display_name} needs someone with them on {title}.").format(
+                        display_name=person.display_name, title=job.title
+                    )
+                )
     busy = {p.person_id for job in jobs for p in job.people}
     idle = sorted((people[pid].display_name for pid in present - busy), key=str.lower)
-    found += [f"{name} has no job yet." for name in idle]
+    found += [_("{name} has no job yet.").format(name=name) for name in idle]
     return tuple(found)
 
 
@@ -311,7 +324,7 @@ def make_day_rota(db: Database, actor: Actor, day: dt.date) -> DayRota:
     Places moved by hand are made again too; the page asks before that happens.
     """
     with db.transaction() as session:
-        require_staff(session, actor, "make the rota")
+        require_staff(session, actor, _("make the rota"))
         _ensure_jobs(session, day)
         people = list(
             session.scalars(
@@ -322,7 +335,7 @@ def make_day_rota(db: Database, actor: Actor, day: dt.date) -> DayRota:
             )
         )
         if not people:
-            raise BadInput("Nobody is ticked in yet. Tick the pictures of who is in first.")
+            raise BadInput(_("Nobody is ticked in yet. Tick the pictures of who is in first."))
         rows = session.execute(
             select(Job, TaskType)
             .join(TaskType, TaskType.id == Job.task_type_id)
@@ -330,7 +343,7 @@ def make_day_rota(db: Database, actor: Actor, day: dt.date) -> DayRota:
             .order_by(Job.id)
         ).all()
         if not rows:
-            raise BadInput("There are no jobs left to share out. Add a job first.")
+            raise BadInput(_("There are no jobs left to share out. Add a job first."))
         history = [
             PastAssignment(person=pid, kind=kind, day=when)
             for pid, kind, when in session.execute(
@@ -376,7 +389,7 @@ def restore_rota(
 ) -> DayRota:
     """Put the day's people back on the jobs they were on (to undo a change)."""
     with db.transaction() as session:
-        require_staff(session, actor, "change the rota")
+        require_staff(session, actor, _("change the rota"))
         job_ids = set(session.scalars(select(Job.id).where(Job.day == day)))
         session.execute(delete(Assignment).where(Assignment.job_id.in_(job_ids)))
         session.flush()
@@ -402,7 +415,7 @@ def printable_rota(db: Database, day: dt.date) -> PrintableRota:
     with db.reading() as session:
         rota = load_day(session, day)
         if not rota.made:
-            raise NotFound(f"There is no rota saved for {long_date(day)}.")
+            raise NotFound(_("There is no rota saved for {day}.").format(day=long_date(day)))
         ids = rota.present | {p.person_id for p in rota.placements() if p.person_id is not None}
         people = session.scalars(select(Person).where(Person.id.in_(ids)))
         printed = [

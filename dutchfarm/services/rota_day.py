@@ -13,6 +13,7 @@ from dutchfarm.services.auth import Actor, require_staff
 from dutchfarm.services.errors import BadInput, NotFound
 from dutchfarm.services.jobs import MOST_PEOPLE
 from dutchfarm.services.rota import DayJob, DayRota, load_day
+from dutchfarm.words import _
 
 
 def set_attendance(
@@ -20,10 +21,10 @@ def set_attendance(
 ) -> DayRota:
     """Tick a person in for the day, or untick them (which takes them off the day's jobs)."""
     with db.transaction() as session:
-        require_staff(session, actor, "tick who is in")
+        require_staff(session, actor, _("tick who is in"))
         person = session.get(Person, person_id)
         if person is None or person.archived:
-            raise NotFound("That person is not on the list any more.")
+            raise NotFound(_("That person is not on the list any more."))
         mark = session.scalar(
             select(Attendance).where(Attendance.day == day, Attendance.person_id == person_id)
         )
@@ -46,7 +47,7 @@ def set_attendance(
 def _job(session: Session, job_id: int) -> Job:
     job = session.get(Job, job_id)
     if job is None:
-        raise NotFound("That job is not on the list any more.")
+        raise NotFound(_("That job is not on the list any more."))
     return job
 
 
@@ -59,9 +60,13 @@ def _join(session: Session, actor: Actor, person: Person, job: Job, verb: str) -
         select(Assignment.id).where(Assignment.job_id == job.id, Assignment.person_id == person.id)
     )
     if already is not None:
-        raise BadInput(f"{name} is on {task.name} already.")
+        raise BadInput(
+            _("{name} is on {task_name} already.").format(name=name, task_name=task.name)
+        )
     if any(t.id == task.id for t in person.cannot):
-        raise BadInput(f"{name} cannot do {kind}. Please choose another job.")
+        raise BadInput(
+            _("{name} cannot do {kind}. Please choose another job.").format(name=name, kind=kind)
+        )
     reason = f"{actor.name} {verb} {name} {'to' if verb == 'moved' else 'on'} {kind}."
     session.add(Assignment(job_id=job.id, person_id=person.id, reason=reason, by_hand=True))
 
@@ -71,10 +76,10 @@ def move_person(
 ) -> DayRota:
     """Move a person from one of the day's jobs to another, by hand."""
     with db.transaction() as session:
-        require_staff(session, actor, "change the rota")
+        require_staff(session, actor, _("change the rota"))
         source, target = _job(session, from_job_id), _job(session, to_job_id)
         if source.day != target.day:
-            raise BadInput("A person can only be moved to a job on the same day.")
+            raise BadInput(_("A person can only be moved to a job on the same day."))
         person = session.get(Person, person_id)
         place = session.scalar(
             select(Assignment).where(
@@ -82,7 +87,7 @@ def move_person(
             )
         )
         if person is None or place is None:
-            raise NotFound("That person is not on that job any more.")
+            raise NotFound(_("That person is not on that job any more."))
         _join(session, actor, person, target, "moved")
         session.delete(place)
         session.flush()
@@ -92,11 +97,11 @@ def move_person(
 def give_job(db: Database, actor: Actor, person_id: int, job_id: int) -> DayRota:
     """Put someone who is in on a job, by hand (for example someone the rota left out)."""
     with db.transaction() as session:
-        require_staff(session, actor, "change the rota")
+        require_staff(session, actor, _("change the rota"))
         job = _job(session, job_id)
         person = session.get(Person, person_id)
         if person is None or person.archived:
-            raise NotFound("That person is not on the list any more.")
+            raise NotFound(_("That person is not on the list any more."))
         present = session.scalar(
             select(Attendance.id).where(
                 Attendance.day == job.day, Attendance.person_id == person_id
@@ -104,7 +109,9 @@ def give_job(db: Database, actor: Actor, person_id: int, job_id: int) -> DayRota
         )
         if present is None:
             name = person.display_name
-            raise BadInput(f"{name} is not ticked in. Tick {name}'s picture first.")
+            raise BadInput(
+                _("{name} is not ticked in. Tick {name}'s picture first.").format(name=name)
+            )
         _join(session, actor, person, job, "put")
         session.flush()
         return load_day(session, job.day)
@@ -113,7 +120,7 @@ def give_job(db: Database, actor: Actor, person_id: int, job_id: int) -> DayRota
 def set_job_done(db: Database, actor: Actor, job_id: int, done: bool) -> DayRota:
     """Tick a job off as done, or untick it."""
     with db.transaction() as session:
-        require_staff(session, actor, "tick jobs off")
+        require_staff(session, actor, _("tick jobs off"))
         job = _job(session, job_id)
         job.done = done
         job.done_at = now() if done else None
@@ -131,16 +138,18 @@ def add_one_off_job(
 ) -> DayJob:
     """Add a job to one day's list only."""
     with db.transaction() as session:
-        require_staff(session, actor, "add a job")
+        require_staff(session, actor, _("add a job"))
         task = session.get(TaskType, task_type_id)
         if task is None or task.archived:
-            raise BadInput("Please choose a job from the pictures.")
+            raise BadInput(_("Please choose a job from the pictures."))
         if not 1 <= people_needed <= MOST_PEOPLE:
-            raise BadInput(f"A job needs from 1 to {MOST_PEOPLE} people.")
+            raise BadInput(
+                _("A job needs from 1 to {most_people} people.").format(most_people=MOST_PEOPLE)
+            )
         if bed_id is not None:
             bed = session.get(Bed, bed_id)
             if bed is None or bed.archived:
-                raise BadInput("That bed is not on the map any more. Please choose another.")
+                raise BadInput(_("That bed is not on the map any more. Please choose another."))
         job = Job(
             day=day, task_type_id=task.id, bed_id=bed_id, people_needed=people_needed, done=False
         )
@@ -152,10 +161,10 @@ def add_one_off_job(
 def remove_one_off_job(db: Database, actor: Actor, job_id: int) -> DayRota:
     """Take a job added for one day off the list again (jobs that come back stay)."""
     with db.transaction() as session:
-        require_staff(session, actor, "remove a job")
+        require_staff(session, actor, _("remove a job"))
         job = _job(session, job_id)
         if job.recurring_job_id is not None:
-            raise BadInput("This job comes back every time. The coordinator can change it.")
+            raise BadInput(_("This job comes back every time. The coordinator can change it."))
         day = job.day
         session.delete(job)
         session.flush()

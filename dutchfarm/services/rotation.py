@@ -24,6 +24,7 @@ from dutchfarm.services.rotation_rules import (
     rotation_years,
     rotation_years_by_year,
 )
+from dutchfarm.words import _
 
 GRID_YEARS_BACK = 6
 
@@ -83,7 +84,7 @@ def planting_warning(
         bed = session.get(Bed, bed_id)
         crop = session.get(Crop, crop_id)
         if bed is None or crop is None:
-            raise NotFound("That bed or crop is not there any more.")
+            raise NotFound(_("That bed or crop is not there any more."))
         return conflict(
             load_history(session, year), bed.name, year, crop, rotation_years(session, year)
         )
@@ -154,10 +155,10 @@ def set_rotation_years(db: Database, actor: Actor, years: int, today: dt.date | 
         raise BadInput(str(error)) from error
     this_year = (today or dt.date.today()).year
     with db.transaction() as session:
-        require_coordinator(session, actor, "change the crop rotation")
+        require_coordinator(session, actor, _("change the crop rotation"))
         farm = session.get(Farm, 1)
         if farm is None:
-            raise NotFound("This database has no farm in it yet.")
+            raise NotFound(_("This database has no farm in it yet."))
         farm.rotation_years = years
         for season in session.scalars(select(Season).where(Season.year >= this_year)):
             season.rotation_years = years
@@ -188,7 +189,7 @@ def wishes_of(db: Database, person_id: int, year: int) -> list[CropBadge]:
 def _require_own_or_staff(actor: Actor, person_id: int) -> None:
     if actor.role in (Role.COORDINATOR, Role.VOLUNTEER) or actor.person_id == person_id:
         return
-    raise NotAllowed("You can only change your own wishes.")
+    raise NotAllowed(_("You can only change your own wishes."))
 
 
 def add_wish(db: Database, actor: Actor, person_id: int, crop_id: int, year: int) -> CropBadge:
@@ -198,7 +199,7 @@ def add_wish(db: Database, actor: Actor, person_id: int, crop_id: int, year: int
         person = session.get(Person, person_id)
         crop = session.get(Crop, crop_id)
         if person is None or crop is None:
-            raise NotFound("That person or crop is not there any more.")
+            raise NotFound(_("That person or crop is not there any more."))
         exists = session.scalar(
             select(Wish.id).where(
                 Wish.person_id == person_id, Wish.crop_id == crop_id, Wish.year == year
@@ -239,20 +240,20 @@ def chosen_crops(db: Database, year: int) -> list[CropBadge]:
 def propose_plan(db: Database, year: int, crop_ids: list[int]) -> Proposal:
     """Propose a bed for each crop: no rotation conflict where possible, wishes honoured."""
     if not crop_ids:
-        raise BadInput("Please choose the crops to plan first.")
+        raise BadInput(_("Please choose the crops to plan first."))
     if len(set(crop_ids)) != len(crop_ids):
-        raise BadInput("Each crop can be chosen once.")
+        raise BadInput(_("Each crop can be chosen once."))
     with db.reading() as session:
         crops_by_id = {c.id: c for c in session.scalars(select(Crop).where(Crop.id.in_(crop_ids)))}
         if len(crops_by_id) != len(crop_ids):
-            raise BadInput("One of the crops is not in the library any more.")
+            raise BadInput(_("One of the crops is not in the library any more."))
         crops = [crops_by_id[crop_id] for crop_id in crop_ids]
         beds = sorted(
             session.scalars(select(Bed).where(Bed.archived.is_(False))),
             key=lambda bed: natural_key(bed.name),
         )
         if not beds:
-            raise BadInput("There are no beds on the map yet.")
+            raise BadInput(_("There are no beds on the map yet."))
         history = load_history(session, year)
         years = rotation_years(session, year)
         owners = {bed.name: bed.owner_id for bed in beds if bed.owner_id is not None}
@@ -309,13 +310,17 @@ def _reason(
     years: int,
 ) -> str:
     if warning:
-        return f"{warning} No better bed was free."
+        return _("{warning} No better bed was free.").format(warning=warning)
     if wished and owner:
-        return f"{owner} would like {crop.plural.lower()} in {bed}."
+        return _("{owner} would like {plural} in {bed}.").format(
+            owner=owner, plural=crop.plural.lower(), bed=bed
+        )
     if crop.group_id in NEVER_CONFLICT:
-        return f"{crop.plural} can grow anywhere."
+        return _("{plural} can grow anywhere.").format(plural=crop.plural)
     group = GROUP_NAMES[crop.group_id]
-    return f"The {group.lower()} has not grown in {bed} for {years - 1} years or more."
+    return _("The {group} has not grown in {bed} for {0} years or more.").format(
+        years - 1, group=group.lower(), bed=bed
+    )
 
 
 def check_placement(db: Database, year: int, crop_id: int, bed_id: int) -> str | None:
@@ -326,18 +331,20 @@ def check_placement(db: Database, year: int, crop_id: int, bed_id: int) -> str |
 def accept_plan(db: Database, actor: Actor, year: int, placed: dict[int, int]) -> tuple[int, ...]:
     """Create the planned plantings of a plan, all in one go; return the new plantings' ids."""
     with db.transaction() as session:
-        require_coordinator(session, actor, "accept a plan")
+        require_coordinator(session, actor, _("accept a plan"))
         season = session.scalar(select(Season).where(Season.year == year))
         if season is None:
-            raise BadInput(f"Please start the {year} season first (in Settings).")
+            raise BadInput(
+                _("Please start the {year} season first (in Settings).").format(year=year)
+            )
         if len(set(placed.values())) != len(placed):
-            raise BadInput("Each bed can take one crop in a plan.")
+            raise BadInput(_("Each bed can take one crop in a plan."))
         made: list[Planting] = []
         for crop_id, bed_id in placed.items():
             bed = session.get(Bed, bed_id)
             crop = session.get(Crop, crop_id)
             if bed is None or crop is None:
-                raise BadInput("A bed or crop in the plan is not there any more.")
+                raise BadInput(_("A bed or crop in the plan is not there any more."))
             already = session.scalar(
                 select(Planting.id).where(
                     Planting.season_id == season.id,
@@ -362,7 +369,7 @@ def accept_plan(db: Database, actor: Actor, year: int, placed: dict[int, int]) -
 def withdraw_plan(db: Database, actor: Actor, planting_ids: tuple[int, ...]) -> int:
     """Take back the planned plantings an accepted plan made (to undo it)."""
     with db.transaction() as session:
-        require_coordinator(session, actor, "change a plan")
+        require_coordinator(session, actor, _("change a plan"))
         plantings = session.scalars(
             select(Planting).where(
                 Planting.id.in_(planting_ids), Planting.status == PlantingStatus.PLANNED

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from dutchfarm.db.models import Bed, Crop, Farm, Planting, Season
 from dutchfarm.domain.rotation import DEFAULT_YEARS, conflict_message, last_conflict
+from dutchfarm.words import _
 
 
 class RotationHistory:
@@ -92,5 +93,5 @@ def group_conflict(
     names = " and ".join(earlier)
     message = conflict_message(names, bed, grew, years)
     if plural not in earlier:
-        message += f" {plural} are in the same family."
+        message += _(" {plural} are in the same family.").format(plural=plural)
     return message

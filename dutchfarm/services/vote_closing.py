@@ -30,6 +30,7 @@ from dutchfarm.services.ballot_box import (
     tally_ballot,
 )
 from dutchfarm.services.errors import BadInput
+from dutchfarm.words import _, ngettext
 
 
 @dataclass(frozen=True)
@@ -48,17 +49,17 @@ def close_ballot(db: Database, actor: Actor, ballot_id: int) -> ClosedBallot:
     coordinator settles it; the crops already chosen are the season's choice meanwhile.
     """
     with db.transaction() as session:
-        require_staff(session, actor, "close a vote")
+        require_staff(session, actor, _("close a vote"))
         ballot = load_ballot(session, ballot_id)
         if ballot.status is not BallotStatus.OPEN:
-            raise BadInput("Only an open vote can be closed.")
+            raise BadInput(_("Only an open vote can be closed."))
         votes = session.scalar(
             select(func.count()).select_from(Vote).where(Vote.ballot_id == ballot.id)
         )
         if not votes:
             if ballot.method is BallotMethod.HANDS:
-                raise BadInput("Please type the hands for each crop first.")
-            raise BadInput("Nobody has voted yet, so the vote stays open.")
+                raise BadInput(_("Please type the hands for each crop first."))
+            raise BadInput(_("Nobody has voted yet, so the vote stays open."))
         root = root_ballot(session, ballot)
         earlier = season_choice(session, root.season_id)
         ballot.status = BallotStatus.CLOSED
@@ -73,14 +74,14 @@ def reopen_ballot(
 ) -> BallotInfo:
     """Open a vote that was just closed, putting the season's earlier choice back (Undo)."""
     with db.transaction() as session:
-        require_staff(session, actor, "open a vote again")
+        require_staff(session, actor, _("open a vote again"))
         ballot = load_ballot(session, ballot_id)
         if ballot.status is not BallotStatus.CLOSED:
-            raise BadInput("This vote is not closed.")
+            raise BadInput(_("This vote is not closed."))
         if ballot.decision:
-            raise BadInput("The coordinator decided this tie, so the vote stays closed.")
+            raise BadInput(_("The coordinator decided this tie, so the vote stays closed."))
         if runoff_of(session, ballot.id) is not None:
-            raise BadInput("A quick vote was held on this tie, so the vote stays closed.")
+            raise BadInput(_("A quick vote was held on this tie, so the vote stays closed."))
         refuse_second_open(session, ballot)
         known = set(session.scalars(select(Crop.id).where(Crop.id.in_(earlier_choice))))
         ballot.status = BallotStatus.OPEN
@@ -93,21 +94,21 @@ def reopen_ballot(
 
 def _tie(session: Session, ballot: Ballot) -> tuple[TallyResult, dict[str, int]]:
     if ballot.status is not BallotStatus.CLOSED:
-        raise BadInput("The vote must be closed first.")
+        raise BadInput(_("The vote must be closed first."))
     result, crop_of = tally_ballot(session, ballot)
     if not result.tied:
-        raise BadInput("There is no tie in this vote.")
+        raise BadInput(_("There is no tie in this vote."))
     if ballot.decision:
-        raise BadInput("The coordinator has already decided this tie.")
+        raise BadInput(_("The coordinator has already decided this tie."))
     if runoff_of(session, ballot.id) is not None:
-        raise BadInput("A quick vote on this tie has already started.")
+        raise BadInput(_("A quick vote on this tie has already started."))
     return result, crop_of
 
 
 def start_runoff(db: Database, actor: Actor, ballot_id: int) -> BallotInfo:
     """Start a quick vote on just the tied crops, for the places that are left."""
     with db.transaction() as session:
-        require_staff(session, actor, "start a quick vote")
+        require_staff(session, actor, _("start a quick vote"))
         ballot = load_ballot(session, ballot_id)
         result, crop_of = _tie(session, ballot)
         places = result.seats - len(result.winners)
@@ -117,11 +118,11 @@ def start_runoff(db: Database, actor: Actor, ballot_id: int) -> BallotInfo:
             if name in result.tied
         ]
         if len(tied) <= places:
-            raise BadInput("There is no tie in this vote.")
+            raise BadInput(_("There is no tie in this vote."))
         refuse_second_open(session, ballot)
-        question = f"Quick vote: {join_words(tied, 'or')}?"
+        question = _("Quick vote: {0}?").format(join_words(tied, "or"))
         if len(question) > QUESTION_LONGEST:
-            question = "Quick vote on the tied crops"
+            question = _("Quick vote on the tied crops")
         runoff = Ballot(
             season_id=ballot.season_id,
             question=question,
@@ -149,15 +150,19 @@ def decide_tie(
 ) -> BallotInfo:
     """Record the coordinator's choice among the tied crops, with the reason, in the audit log."""
     with db.transaction() as session:
-        require_coordinator(session, actor, "decide a tie")
+        require_coordinator(session, actor, _("decide a tie"))
         ballot = load_ballot(session, ballot_id)
         result, crop_of = _tie(session, ballot)
         places = result.seats - len(result.winners)
         tied_ids = {crop_of[name] for name in result.tied}
         picked = list(dict.fromkeys(crop_ids))
         if len(picked) != places or not set(picked) <= tied_ids:
-            crops = "1 of the tied crops" if places == 1 else f"{places} of the tied crops"
-            raise BadInput(f"Please choose {crops}.")
+            crops = ngettext(
+                "{places} of the tied crops",
+                "{places} of the tied crops",
+                places,
+            ).format(places=places)
+            raise BadInput(_("Please choose {crops}.").format(crops=crops))
         try:
             why = clean_text(reason, what="reason", longest=300)
         except ValueError as error:
@@ -177,10 +182,10 @@ def decide_tie(
 def withdraw_decision(db: Database, actor: Actor, ballot_id: int) -> BallotInfo:
     """Take back the coordinator's decision on a tie (Undo); the tie is open again."""
     with db.transaction() as session:
-        require_coordinator(session, actor, "change a decision on a tie")
+        require_coordinator(session, actor, _("change a decision on a tie"))
         ballot = load_ballot(session, ballot_id)
         if not ballot.decision:
-            raise BadInput("There is no decision on this vote.")
+            raise BadInput(_("There is no decision on this vote."))
         ballot.decision = None
         fix_season_choice(session, ballot)
         audit(session, actor, "tie_decision_withdrawn", f"{ballot.id} {ballot.question}")

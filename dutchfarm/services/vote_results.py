@@ -25,16 +25,17 @@ from dutchfarm.services.ballot_box import (
     tally_ballot,
 )
 from dutchfarm.services.errors import BadInput
+from dutchfarm.words import _, ngettext
 
 SCORE_LABELS = {
-    BallotMethod.DOTS: "Dots",
-    BallotMethod.APPROVAL: "Thumbs up",
-    BallotMethod.RANKED: "Votes at the last count",
-    BallotMethod.HANDS: "Hands",
+    BallotMethod.DOTS: _("Dots"),
+    BallotMethod.APPROVAL: _("Thumbs up"),
+    BallotMethod.RANKED: _("Votes at the last count"),
+    BallotMethod.HANDS: _("Hands"),
 }
 _UNITS = {
     BallotMethod.DOTS: ("dot", "dots"),
-    BallotMethod.APPROVAL: ("thumbs up", "thumbs up"),
+    BallotMethod.APPROVAL: (_("thumbs up"), _("thumbs up")),
     BallotMethod.RANKED: ("vote", "votes"),
     BallotMethod.HANDS: ("hand", "hands"),
 }
@@ -110,11 +111,15 @@ class BallotResults:
         """Return "The crops for 2027 are …", or "" when none are chosen yet."""
         if not self.chosen:
             return ""
-        so_far = "" if self.complete else "So far, t"
+        so_far = "" if self.complete else _("So far, t")
         the = so_far or "T"
         if len(self.chosen) == 1:
-            return f"{the}he crop for {self.ballot.year} is {self.chosen[0]}."
-        return f"{the}he crops for {self.ballot.year} are {join_words(self.chosen)}."
+            return _("{the}he crop for {year} is {chosen}.").format(
+                the=the, year=self.ballot.year, chosen=self.chosen[0]
+            )
+        return _("{the}he crops for {year} are {chosen}.").format(
+            the=the, year=self.ballot.year, chosen=join_words(self.chosen)
+        )
 
 
 def _number(value: Score) -> float:
@@ -142,12 +147,22 @@ def _rounds(result: TallyResult) -> tuple[RoundResult, ...]:
         totals = sorted(counted.totals.items(), key=lambda item: -item[1])
         last = number == len(result.rounds)
         if last and result.tied:
-            won = f"{join_words(counted.elected)} won. " if counted.elected else ""
-            sentence = f"Round {number}: {won}{join_words(result.tied)} are tied."
+            won = (
+                _("{elected} won. ").format(elected=join_words(counted.elected))
+                if counted.elected
+                else ""
+            )
+            sentence = _("Round {number}: {won}{tied} are tied.").format(
+                number=number, won=won, tied=join_words(result.tied)
+            )
         elif counted.elected:
-            sentence = f"Round {number}: {join_words(counted.elected)} won."
+            sentence = _("Round {number}: {elected} won.").format(
+                number=number, elected=join_words(counted.elected)
+            )
         else:
-            sentence = f"Round {number}: {join_words(counted.eliminated)} went out."
+            sentence = _("Round {number}: {eliminated} went out.").format(
+                number=number, eliminated=join_words(counted.eliminated)
+            )
         rounds.append(
             RoundResult(
                 number=number,
@@ -171,18 +186,25 @@ def _settlement(
     decision = decision_of(ballot)
     if decision is not None:
         names = [o.crop.plural for o in ballot.options if o.crop_id in decision.crop_ids]
-        who = f"{decision.by}, the coordinator," if decision.by else "The coordinator"
-        sentences = [f"{who} chose {join_words(names)}.", f"The reason: {decision.reason}"]
-        return sentences, set(decision.crop_ids), "Chosen"
+        who = (
+            _("{by}, the coordinator,").format(by=decision.by)
+            if decision.by
+            else _("The coordinator")
+        )
+        sentences = [
+            _("{who} chose {names}.").format(who=who, names=join_words(names)),
+            _("The reason: {reason}").format(reason=decision.reason),
+        ]
+        return sentences, set(decision.crop_ids), _("Chosen")
     runoff = runoff_of(session, ballot.id)
     if runoff is None:
         return [], set(), ""
     held = join_words(list(result.tied))
     if runoff.status is not BallotStatus.CLOSED:
-        return [f"The group is holding a quick vote on {held}."], set(), ""
+        return [_("The group is holding a quick vote on {held}.").format(held=held)], set(), ""
     runoff = load_ballot(session, runoff.id)
     runoff_result, crop_of = tally_ballot(session, runoff)
-    sentences = [f"There was a tie, so the group held a quick vote on {held}."]
+    sentences = [_("There was a tie, so the group held a quick vote on {held}.").format(held=held)]
     runoff_outcome = ballot_info(session, runoff).outcome
     sentences += [
         _quick(sentence, runoff_result.winners)
@@ -191,13 +213,16 @@ def _settlement(
     chosen, _complete = settled_choice(session, runoff)
     more, won_later, _mark = _settlement(session, runoff, runoff_result)
     sentences += more
-    return sentences, set(chosen) | won_later, "Won the quick vote"
+    return sentences, set(chosen) | won_later, _("Won the quick vote")
 
 
 def _quick(sentence: str, winners: tuple[str, ...]) -> str:
     for name in winners:
         if sentence.startswith(f"{name} won. "):
-            return f"{name} won the quick vote. " + sentence[len(f"{name} won. ") :]
+            return (
+                _("{name} won the quick vote. ").format(name=name)
+                + sentence[len(_("{name} won. ").format(name=name)) :]
+            )
     return sentence
 
 
@@ -206,8 +231,15 @@ def _sentences(result: TallyResult, outcome: Outcome) -> tuple[str, ...]:
     sentences = explain(result)
     if result.tied and outcome in (Outcome.RUNOFF, Outcome.DECIDED):
         left = result.seats - len(result.winners)
-        places = "the last place" if left == 1 else f"the last {left} places"
-        return (*sentences[:-1], f"{join_words(result.tied)} were tied for {places}.")
+        places = ngettext(
+            "the last place",
+            "the last {left} places",
+            left,
+        ).format(left=left)
+        return (
+            *sentences[:-1],
+            _("{tied} were tied for {places}.").format(tied=join_words(result.tied), places=places),
+        )
     return sentences
 
 
@@ -216,7 +248,7 @@ def ballot_results(db: Database, ballot_id: int) -> BallotResults:
     with db.reading() as session:
         ballot = load_ballot(session, ballot_id)
         if ballot.status is not BallotStatus.CLOSED:
-            raise BadInput("The results show when the vote is closed.")
+            raise BadInput(_("The results show when the vote is closed."))
         info = ballot_info(session, ballot)
         result, _crop_of = tally_ballot(session, ballot)
         settlement, settled_ids, settled_mark = _settlement(session, ballot, result)
@@ -228,11 +260,11 @@ def ballot_results(db: Database, ballot_id: int) -> BallotResults:
             tied = crop.plural in result.tied
             chosen = tied and option.crop_id in settled_ids
             if won:
-                mark = "Won"
+                mark = _("Won")
             elif chosen:
                 mark = settled_mark
             elif tied:
-                mark = "Tied"
+                mark = _("Tied")
             else:
                 mark = ""
             options.append(

@@ -14,6 +14,7 @@ from dutchfarm.services.ballot_box import BallotDraft, BallotInfo
 from dutchfarm.services.errors import BadInput
 from dutchfarm.services.farm import begin_season, current_season
 from dutchfarm.services.voting import add_ballot
+from dutchfarm.words import _
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,9 @@ class VoteSeason:
     @property
     def words(self) -> str:
         """The season as a button says it: "Next season: 2027"."""
-        return f"{'Next' if self.next_one else 'This'} season: {self.year}"
+        return _("{0} season: {year}").format(
+            _("Next") if self.next_one else _("This"), year=self.year
+        )
 
 
 def seasons_for_a_new_vote(db: Database, today: dt.date | None = None) -> list[VoteSeason]:
@@ -65,10 +68,10 @@ def create_ballot_for_season(
     """Set up a new vote for the season of ``year``, starting that season if it is the next."""
     offered = {season.year: season for season in seasons_for_a_new_vote(db)}
     with db.transaction() as session:
-        require_staff(session, actor, "set up a vote")
+        require_staff(session, actor, _("set up a vote"))
         season_id = session.scalar(select(Season.id).where(Season.year == year))
         if season_id is None:
             if year not in offered:
-                raise BadInput("A new vote can be for this season or the next one.")
+                raise BadInput(_("A new vote can be for this season or the next one."))
             season_id = begin_season(session, actor, year).id
         return add_ballot(session, actor, season_id, draft)

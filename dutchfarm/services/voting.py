@@ -51,6 +51,7 @@ from dutchfarm.services.ballot_box import (
     refuse_second_open,
 )
 from dutchfarm.services.errors import BadInput, NotAllowed, NotFound
+from dutchfarm.words import _
 
 __all__ = [
     "AlreadyVoted",
@@ -175,31 +176,45 @@ def _check_draft(session: Session, draft: BallotDraft) -> tuple[str, list[Crop]]
     except ValueError as error:
         raise BadInput(str(error)) from error
     if not isinstance(draft.method, BallotMethod):
-        raise BadInput("Please choose how we vote.")
+        raise BadInput(_("Please choose how we vote."))
     if len(set(draft.crop_ids)) != len(draft.crop_ids):
-        raise BadInput("A crop is on the vote twice. Please choose each crop once.")
+        raise BadInput(_("A crop is on the vote twice. Please choose each crop once."))
     if len(draft.crop_ids) < MIN_CROPS:
-        raise BadInput(f"Please choose at least {MIN_CROPS} crops to vote on.")
+        raise BadInput(
+            _("Please choose at least {min_crops} crops to vote on.").format(min_crops=MIN_CROPS)
+        )
     if len(draft.crop_ids) > MAX_CROPS:
-        raise BadInput(f"Please choose at most {MAX_CROPS} crops, so that the cards fit.")
+        raise BadInput(
+            _("Please choose at most {max_crops} crops, so that the cards fit.").format(
+                max_crops=MAX_CROPS
+            )
+        )
     found = {
         crop.id: crop
         for crop in session.scalars(select(Crop).where(Crop.id.in_(draft.crop_ids)))
         if not crop.archived
     }
     if len(found) != len(draft.crop_ids):
-        raise BadInput("One of the crops chosen is not in the library any more.")
+        raise BadInput(_("One of the crops chosen is not in the library any more."))
     crops = [found[crop_id] for crop_id in draft.crop_ids]
     most = len(crops) - 1
     if not _whole(draft.seats) or not 1 <= draft.seats <= most:
-        raise BadInput(f"With {len(crops)} crops on the vote, choose between 1 and {most} to win.")
+        raise BadInput(
+            _("With {crops} crops on the vote, choose between 1 and {most} to win.").format(
+                crops=len(crops), most=most
+            )
+        )
     if draft.method is BallotMethod.DOTS:
         if not _whole(draft.dots_per_voter) or not 1 <= draft.dots_per_voter <= MAX_DOTS:
-            raise BadInput(f"Each person can have between 1 and {MAX_DOTS} dots.")
+            raise BadInput(
+                _("Each person can have between 1 and {max_dots} dots.").format(max_dots=MAX_DOTS)
+            )
         cap = draft.cap_per_option
         if cap is not None and (not _whole(cap) or not 1 <= cap <= draft.dots_per_voter):
             raise BadInput(
-                f"The most dots on one crop must be between 1 and {draft.dots_per_voter}."
+                _("The most dots on one crop must be between 1 and {dots_per_voter}.").format(
+                    dots_per_voter=draft.dots_per_voter
+                )
             )
     return question, crops
 
@@ -244,19 +259,19 @@ def add_ballot(session: Session, actor: Actor, season_id: int, draft: BallotDraf
 def create_ballot(db: Database, actor: Actor, season_id: int, draft: BallotDraft) -> BallotInfo:
     """Set up a new vote for a season, as a draft nobody can vote on yet."""
     with db.transaction() as session:
-        require_staff(session, actor, "set up a vote")
+        require_staff(session, actor, _("set up a vote"))
         if session.get(Season, season_id) is None:
-            raise NotFound("That season is not there any more.")
+            raise NotFound(_("That season is not there any more."))
         return add_ballot(session, actor, season_id, draft)
 
 
 def update_ballot(db: Database, actor: Actor, ballot_id: int, draft: BallotDraft) -> BallotInfo:
     """Change a vote that has not started yet."""
     with db.transaction() as session:
-        require_staff(session, actor, "change a vote")
+        require_staff(session, actor, _("change a vote"))
         ballot = load_ballot(session, ballot_id)
         if ballot.status is not BallotStatus.DRAFT:
-            raise BadInput("This vote has started, so it cannot be changed.")
+            raise BadInput(_("This vote has started, so it cannot be changed."))
         question, crops = _check_draft(session, draft)
         _apply_draft(ballot, draft, question, crops)
         audit(session, actor, "ballot_changed", f"{ballot.id} {question}")
@@ -266,13 +281,13 @@ def update_ballot(db: Database, actor: Actor, ballot_id: int, draft: BallotDraft
 def delete_ballot(db: Database, actor: Actor, ballot_id: int) -> str:
     """Remove a vote nobody has voted on yet; return its question."""
     with db.transaction() as session:
-        require_staff(session, actor, "remove a vote")
+        require_staff(session, actor, _("remove a vote"))
         ballot = load_ballot(session, ballot_id)
         votes = session.scalar(
             select(func.count()).select_from(Vote).where(Vote.ballot_id == ballot.id)
         )
         if ballot.status is BallotStatus.CLOSED or votes:
-            raise BadInput("People have voted on this, so it stays.")
+            raise BadInput(_("People have voted on this, so it stays."))
         question = ballot.question
         session.delete(ballot)
         audit(session, actor, "ballot_removed", f"{ballot_id} {question}")
@@ -282,10 +297,10 @@ def delete_ballot(db: Database, actor: Actor, ballot_id: int) -> str:
 def open_ballot(db: Database, actor: Actor, ballot_id: int) -> BallotInfo:
     """Start the vote: from now on people can vote, and it can no longer be changed."""
     with db.transaction() as session:
-        require_staff(session, actor, "start a vote")
+        require_staff(session, actor, _("start a vote"))
         ballot = load_ballot(session, ballot_id)
         if ballot.status is not BallotStatus.DRAFT:
-            raise BadInput("This vote has already started.")
+            raise BadInput(_("This vote has already started."))
         refuse_second_open(session, ballot)
         ballot.status = BallotStatus.OPEN
         ballot.opened_at = now()
@@ -296,13 +311,13 @@ def open_ballot(db: Database, actor: Actor, ballot_id: int) -> BallotInfo:
 def return_to_draft(db: Database, actor: Actor, ballot_id: int) -> BallotInfo:
     """Stop a vote that nobody has voted on yet, so it can be changed (undoes starting)."""
     with db.transaction() as session:
-        require_staff(session, actor, "stop a vote")
+        require_staff(session, actor, _("stop a vote"))
         ballot = load_ballot(session, ballot_id)
         votes = session.scalar(
             select(func.count()).select_from(Vote).where(Vote.ballot_id == ballot.id)
         )
         if ballot.status is not BallotStatus.OPEN or votes:
-            raise BadInput("People have voted on this, so it cannot go back to being set up.")
+            raise BadInput(_("People have voted on this, so it cannot go back to being set up."))
         ballot.status = BallotStatus.DRAFT
         ballot.opened_at = None
         audit(session, actor, "ballot_stopped", f"{ballot.id} {ballot.question}")
@@ -314,22 +329,30 @@ def return_to_draft(db: Database, actor: Actor, ballot_id: int) -> BallotInfo:
 
 def _check_voter(session: Session, actor: Actor, ballot: Ballot, voter_id: int) -> Person:
     if ballot.status is BallotStatus.DRAFT:
-        raise BadInput("This vote has not started yet.")
+        raise BadInput(_("This vote has not started yet."))
     if ballot.status is BallotStatus.CLOSED:
-        raise BadInput("This vote is closed. Thank you!")
+        raise BadInput(_("This vote is closed. Thank you!"))
     if ballot.method is BallotMethod.HANDS:
-        raise BadInput("In this vote we count hands. Please put your hand up.")
+        raise BadInput(_("In this vote we count hands. Please put your hand up."))
     voter = session.get(Person, voter_id)
     if voter is None or voter.archived:
-        raise NotFound("That person is not on the list any more.")
+        raise NotFound(_("That person is not on the list any more."))
     staff = actor.role in (Role.VOLUNTEER, Role.COORDINATOR)
     if actor.person_id is None and not staff and farm_has_coordinator(session):
-        raise NotAllowed("Please tap 'Choose me' and choose your picture first.")
+        raise NotAllowed(_("Please tap 'Choose me' and choose your picture first."))
     if not staff and actor.person_id != voter_id and farm_has_coordinator(session):
-        raise NotAllowed(f"This is {voter.display_name}'s picture. You can only vote for yourself.")
+        raise NotAllowed(
+            _("This is {display_name}'s picture. You can only vote for yourself.").format(
+                display_name=voter.display_name
+            )
+        )
     done = session.get(HasVoted, (ballot.id, voter_id))
     if done is not None:
-        raise AlreadyVoted(f"You have already voted, {voter.display_name}. Thank you!")
+        raise AlreadyVoted(
+            _("You have already voted, {display_name}. Thank you!").format(
+                display_name=voter.display_name
+            )
+        )
     return voter
 
 
@@ -345,31 +368,35 @@ def _check_marks(ballot: Ballot, marks: Mapping[int, int]) -> dict[int, int]:
     given: dict[int, int] = {}
     for crop_id, value in marks.items():
         if crop_id not in option_of:
-            raise BadInput("That crop is not on this vote.")
+            raise BadInput(_("That crop is not on this vote."))
         if not _whole(value) or value < 0:
-            raise BadInput("Please tap the crop cards to vote.")
+            raise BadInput(_("Please tap the crop cards to vote."))
         if value:
             given[option_of[crop_id]] = value
     method = ballot.method
     if method is BallotMethod.DOTS:
         if not given:
-            raise BadInput("Please put a dot on a crop you like first.")
+            raise BadInput(_("Please put a dot on a crop you like first."))
         used = sum(given.values())
         if used > ballot.dots_per_voter:
-            raise BadInput(f"You have {ballot.dots_per_voter} dots. This vote uses {used}.")
+            raise BadInput(
+                _("You have {dots_per_voter} dots. This vote uses {used}.").format(
+                    dots_per_voter=ballot.dots_per_voter, used=used
+                )
+            )
         cap = ballot.cap_per_option
         if cap is not None and max(given.values()) > cap:
-            raise BadInput(f"You can put up to {cap} dots on one crop.")
+            raise BadInput(_("You can put up to {cap} dots on one crop.").format(cap=cap))
     elif method is BallotMethod.APPROVAL:
         if not given:
-            raise BadInput("Please give a thumbs up to a crop you like first.")
+            raise BadInput(_("Please give a thumbs up to a crop you like first."))
         if set(given.values()) != {1}:
-            raise BadInput("A thumbs up is one yes for a crop.")
+            raise BadInput(_("A thumbs up is one yes for a crop."))
     elif method is BallotMethod.RANKED:
         if not given:
-            raise BadInput("Please tap your favourite crop first.")
+            raise BadInput(_("Please tap your favourite crop first."))
         if sorted(given.values()) != list(range(1, len(given) + 1)):
-            raise BadInput("Please put the crops in order: 1, 2, 3 and so on.")
+            raise BadInput(_("Please put the crops in order: 1, 2, 3 and so on."))
     return given
 
 
@@ -394,7 +421,9 @@ def cast_vote(
         except IntegrityError as error:
             # Two PCs of one site took the same person's vote at the same moment.
             raise AlreadyVoted(
-                f"You have already voted, {voter.display_name}. Thank you!"
+                _("You have already voted, {display_name}. Thank you!").format(
+                    display_name=voter.display_name
+                )
             ) from error
         vote = Vote(id=uuid.uuid4().hex, ballot_id=ballot.id)
         vote.marks = [VoteMark(option_id=option, value=value) for option, value in given.items()]
@@ -411,18 +440,22 @@ def record_hands(
 ) -> BallotInfo:
     """Keep the hands counted for each crop (crop id -> hands), replacing any count before."""
     with db.transaction() as session:
-        require_staff(session, actor, "count the hands")
+        require_staff(session, actor, _("count the hands"))
         ballot = load_ballot(session, ballot_id)
         if ballot.method is not BallotMethod.HANDS:
-            raise BadInput("In this vote people vote on the screen, not with their hands.")
+            raise BadInput(_("In this vote people vote on the screen, not with their hands."))
         if ballot.status is not BallotStatus.OPEN:
-            raise BadInput("The hands can be counted only while the vote is open.")
+            raise BadInput(_("The hands can be counted only while the vote is open."))
         option_of = {option.crop_id: option.id for option in ballot.options}
         for crop_id, count in counts.items():
             if crop_id not in option_of:
-                raise BadInput("That crop is not on this vote.")
+                raise BadInput(_("That crop is not on this vote."))
             if not _whole(count) or not 0 <= count <= MAX_HANDS:
-                raise BadInput(f"Please type a number of hands from 0 to {MAX_HANDS}.")
+                raise BadInput(
+                    _("Please type a number of hands from 0 to {max_hands}.").format(
+                        max_hands=MAX_HANDS
+                    )
+                )
         session.execute(delete(Vote).where(Vote.ballot_id == ballot.id))
         vote = Vote(id=uuid.uuid4().hex, ballot_id=ballot.id)
         vote.marks = [

@@ -20,7 +20,7 @@ from dutchfarm.ui import dialogs, keyboard
 from dutchfarm.ui.context import AppContext
 from dutchfarm.ui.main_window import MainWindow
 from dutchfarm.ui.theme import apply_theme
-from dutchfarm.words import install
+from dutchfarm.words import _, install
 
 log = logging.getLogger(__name__)
 
@@ -65,13 +65,15 @@ def _report_unexpected(
     if isinstance(error, DatabaseError):
         # A change the database could not take (a full disk, say): its message says why in
         # plain words, and that nothing of it was saved.
-        dialogs.warn(parent, "That was not saved", str(error))
+        dialogs.warn(parent, _("That was not saved"), str(error))
         return
     dialogs.warn(
         parent,
-        "Something went wrong",
-        "Sorry, something went wrong. Nothing you saved is lost.\n"
-        "You can carry on. If it happens again, tell the coordinator.",
+        _("Something went wrong"),
+        _(
+            "Sorry, something went wrong. Nothing you saved is lost.\nYou can carry "
+            "on. If it happens again, tell the coordinator."
+        ),
     )
 
 
@@ -89,7 +91,7 @@ def open_window(database_url: str) -> MainWindow | None:
             window = build_main_window(database_url)
         except DatabaseError as error:
             apply_theme(app)
-            print(f"dutchfarm: {error}", file=sys.stderr)
+            print(_("dutchfarm: {error}").format(error=error), file=sys.stderr)
             if not _offer_restore(database_url, str(error)):
                 return None
             continue
@@ -126,7 +128,7 @@ class StartBackup(QObject):
             self._tell(str(error))
         except Exception:
             log.exception("The backup at start failed")
-            self._tell("The backup could not be made. The details are in the log.")
+            self._tell(_("The backup could not be made. The details are in the log."))
 
     def _tell(self, message: str) -> None:
         try:
@@ -136,28 +138,35 @@ class StartBackup(QObject):
 
     def _say(self, message: str) -> None:
         # A backup that cannot be made (a full disk, say) is said, not fatal.
-        dialogs.warn(self.window, "No backup today", message)
+        dialogs.warn(self.window, _("No backup today"), message)
 
 
 def _offer_restore(database_url: str, problem: str) -> bool:
     backups = backups_for(database_url)
     if not backups:
-        dialogs.warn(None, "Dutch Farm cannot open its data", f"{problem}\n\nThere is no backup.")
+        dialogs.warn(
+            None,
+            _("Dutch Farm cannot open its data"),
+            _("{problem}\n\nThere is no backup.").format(problem=problem),
+        )
         return False
     newest = backups[0]
     if not dialogs.ask(
         None,
-        "Dutch Farm cannot open its data",
-        f"{problem}\n\nThe newest backup is from {newest.made:%A %d %B %Y at %H:%M}. "
-        "Put it back? The file that did not open is kept, so nothing is thrown away.",
-        yes="Put the backup back",
-        no="Close Dutch Farm",
+        _("Dutch Farm cannot open its data"),
+        _(
+            "{problem}\n\nThe newest backup is from {made:%A %d %B %Y at %H:%M}. Put "
+            "it back? The file that did not open is kept, so nothing is thrown "
+            "away."
+        ).format(problem=problem, made=newest.made),
+        yes=_("Put the backup back"),
+        no=_("Close Dutch Farm"),
     ):
         return False
     try:
         restore_unopened(database_url, newest.path)
     except ServiceError as error:
-        dialogs.warn(None, "The backup did not go back", str(error))
+        dialogs.warn(None, _("The backup did not go back"), str(error))
         return False
     return True
 

@@ -29,6 +29,7 @@ from dutchfarm.services.beds import BedInfo
 from dutchfarm.ui import icons
 from dutchfarm.ui.theme import colours
 from dutchfarm.ui.widgets import scaled
+from dutchfarm.words import _
 
 # Pixels for one metre at 100% zoom.
 PX_PER_M = 90.0
@@ -125,9 +126,18 @@ class BedItem(QGraphicsObject):
         self.setCursor(
             Qt.CursorShape.OpenHandCursor if movable else Qt.CursorShape.PointingHandCursor
         )
-        owner = f"{bed.owner.name}'s bed" if bed.owner else "A shared bed"
-        crops = ", ".join(crop.name for crop in bed.crops) or "nothing planted yet"
-        self.setToolTip(" ".join((f"{bed.name}. {owner}. Growing: {crops}.", *bed.warnings)))
+        owner = _("{name}'s bed").format(name=bed.owner.name) if bed.owner else _("A shared bed")
+        crops = ", ".join(crop.name for crop in bed.crops) or _("nothing planted yet")
+        self.setToolTip(
+            " ".join(
+                (
+                    _("{name}. {owner}. Growing: {crops}.").format(
+                        name=bed.name, owner=owner, crops=crops
+                    ),
+                    *bed.warnings,
+                )
+            )
+        )
         self._press_pos = QPointF()
         # The words and pictures keep their size on screen whatever the zoom, and are
         # clipped to the bed, so they stay readable on a map of the whole allotment.
@@ -196,7 +206,7 @@ class BedMapView(QGraphicsView):
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setDragMode(QGraphicsView.DragMode.NoDrag)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleName("Map of the allotment")
+        self.setAccessibleName(_("Map of the allotment"))
         self.items_by_id: dict[int, BedItem] = {}
         self.movable = False
         self.beds_words = ""
@@ -226,7 +236,7 @@ class BedMapView(QGraphicsView):
                 )
             )
         self.scene().setSceneRect(bounds.adjusted(-30, -30, 30, 30) if beds else QRectF())
-        self.beds_words = f"{len(beds)} beds. " + " ".join(
+        self.beds_words = _("{beds} beds. ").format(beds=len(beds)) + " ".join(
             f"{bed.name}: {bed.owner.name if bed.owner else 'shared'}"
             f"{', ' + ', '.join(c.name for c in bed.crops) if bed.crops else ''}."
             for bed in beds
@@ -257,7 +267,7 @@ class BedMapView(QGraphicsView):
     def _describe(self) -> None:
         # A screen reader hears the chosen bed first, then every bed on the map.
         chosen = self.items_by_id.get(self.chosen_bed() or 0)
-        words = f"Chosen: {chosen.toolTip()} " if chosen is not None else ""
+        words = _("Chosen: {0} ").format(chosen.toolTip()) if chosen is not None else ""
         self.setAccessibleDescription(words + self.beds_words)
 
     def _selection_changed(self) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QDialog, QProgressBar, QVBoxLayout, QWidget
 
 from dutchfarm.ui.widgets import label, scaled
+from dutchfarm.words import _
 
 T = TypeVar("T")
 # Work shorter than this passes without a word; longer work shows the waiting window.
@@ -21,7 +22,7 @@ class BusyDialog(QDialog):
 
     def __init__(self, message: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Please wait")
+        self.setWindowTitle(_("Please wait"))
         self.setAccessibleName(message)
         self.setWindowModality(Qt.WindowModality.WindowModal)
         layout = QVBoxLayout(self)
@@ -29,7 +30,7 @@ class BusyDialog(QDialog):
         layout.addWidget(label(message, "heading"))
         bar = QProgressBar()
         bar.setRange(0, 0)
-        bar.setAccessibleName("Working")
+        bar.setAccessibleName(_("Working"))
         bar.setMinimumHeight(scaled(24))
         layout.addWidget(bar)
         self.setMinimumWidth(scaled(420))

@@ -17,6 +17,7 @@ from dutchfarm.domain.terms import Unit
 from dutchfarm.services.fairness import FairnessTable
 from dutchfarm.services.rotation import GridCell, RotationGrid
 from dutchfarm.services.vote_results import BallotResults
+from dutchfarm.words import _, ngettext
 
 # A chart shows at most this many parts; its words name as many.
 MOST_NAMED = 15
@@ -30,7 +31,7 @@ def _listed(parts: Sequence[str]) -> str:
     """Return parts joined by commas, the rest counted: "a, b, c and 4 more"."""
     shown = list(parts[:MOST_NAMED])
     if len(parts) > MOST_NAMED:
-        shown.append(f"and {len(parts) - MOST_NAMED} more")
+        shown.append(_("and {0} more").format(len(parts) - MOST_NAMED))
     return ", ".join(shown)
 
 
@@ -50,61 +51,68 @@ def _counts(series: Iterable[Series]) -> list[str]:
 def harvest_words(kind: str, charts: SeasonCharts, title: str = "") -> str:
     """Return the figures of one of the harvest charts (see ``dutchfarm.ui.charts.DRAW``)."""
     year = charts.year
-    total = f"Total {format_kg(charts.totals.grams)}."
+    total = _("Total {grams}.").format(grams=format_kg(charts.totals.grams))
     if kind in ("crops", "crop_totals"):
         if kind == "crops":
             parts = _weights(charts.cumulative)
         else:
             parts = [f"{bar.label} {_kg(bar.value)}" for bar in charts.by_crop]
-        return _sentence(f"Harvest by crop in {year}", parts, total)
+        return _sentence(_("Harvest by crop in {year}").format(year=year), parts, total)
     if kind == "weeks":
         if not charts.weekly:
-            return f"Harvest each week in {year}: nothing picked yet."
+            return _("Harvest each week in {year}: nothing picked yet.").format(year=year)
         monday, best = max(charts.weekly, key=lambda week: week[1])
         weeks = len(charts.weekly)
-        return (
-            f"Harvest each week in {year}: {weeks} {'week' if weeks == 1 else 'weeks'} with a "
-            f"harvest. The best week began {short_date(monday)}: {_kg(best)}. {total}"
-        )
+        return ngettext(
+            "Harvest each week in {year}: {weeks} week with a harvest. The best "
+            "week began {monday}: {best}. {total}",
+            "Harvest each week in {year}: {weeks} weeks with a harvest. The best "
+            "week began {monday}: {best}. {total}",
+            weeks,
+        ).format(weeks=weeks, year=year, monday=short_date(monday), best=_kg(best), total=total)
     if kind == "beds":
         parts = [f"{bar.label} {_kg(bar.value)}" for bar in charts.by_bed]
-        return _sentence(f"Harvest from each bed in {year}", parts, total)
+        return _sentence(_("Harvest from each bed in {year}").format(year=year), parts, total)
     if kind == "seasons":
         parts = [
             f"{season.year} {_kg(season.kilograms[-1] if season.kilograms else 0.0)}"
-            + (" so far" if season.year == year else "")
+            + (_(" so far") if season.year == year else "")
             for season in charts.seasons
         ]
-        return _sentence(f"{year} against earlier seasons", parts, "")
+        return _sentence(_("{year} against earlier seasons").format(year=year), parts, "")
     if kind == "counts":
-        return _sentence(f"Crops counted or in bunches in {year}", _counts(charts.counts), "")
+        return _sentence(
+            _("Crops counted or in bunches in {year}").format(year=year), _counts(charts.counts), ""
+        )
     parts = []
     if charts.cumulative:
-        parts.append(_sentence("Kilograms", _weights(charts.cumulative), ""))
+        parts.append(_sentence(_("Kilograms"), _weights(charts.cumulative), ""))
     if charts.counts:
-        parts.append(_sentence("Counted", _counts(charts.counts), ""))
-    return " ".join((title, *parts) if parts else (title, "Nothing picked yet.")).strip()
+        parts.append(_sentence(_("Counted"), _counts(charts.counts), ""))
+    return " ".join((title, *parts) if parts else (title, _("Nothing picked yet."))).strip()
 
 
 def _sentence(heading: str, parts: Sequence[str], end: str) -> str:
     if not parts:
-        return f"{heading}: nothing yet."
+        return _("{heading}: nothing yet.").format(heading=heading)
     return f"{heading}: {_listed(parts)}. {end}".strip()
 
 
 def vote_words(results: BallotResults) -> str:
     """Return every crop's score on the results chart, the winners marked, then who won."""
     parts = [
-        f"{option.plural} {option.score_words}" + (" (chosen)" if option.is_winner else "")
+        f"{option.plural} {option.score_words}" + (_(" (chosen)") if option.is_winner else "")
         for option in results.options
     ]
-    heading = f"{results.score_label} for each crop"
+    heading = _("{score_label} for each crop").format(score_label=results.score_label)
     return " ".join((_sentence(heading, parts, ""), *results.sentences))
 
 
 def fairness_words(table: FairnessTable) -> str:
     """Return how many jobs each person did, and of which kinds, in the period."""
-    period = f"from {short_date(table.start)} to {short_date(table.end)}"
+    period = _("from {start} to {end}").format(
+        start=short_date(table.start), end=short_date(table.end)
+    )
     people = []
     for row in sorted(table.rows, key=lambda r: (-r.total, r.name.lower())):
         if not row.total:
@@ -116,8 +124,8 @@ def fairness_words(table: FairnessTable) -> str:
         )
         people.append(f"{row.name} {row.total} ({kinds})")
     idle = [row.name for row in table.rows if not row.total]
-    end = f"No jobs: {', '.join(idle)}." if idle and people else ""
-    return _sentence(f"Jobs done by each person {period}", people, end)
+    end = _("No jobs: {idle}.").format(idle=", ".join(idle)) if idle and people else ""
+    return _sentence(_("Jobs done by each person {period}").format(period=period), people, end)
 
 
 def _cell_words(cell: GridCell) -> str:
@@ -134,9 +142,17 @@ def rotation_words(grid: RotationGrid, year: int) -> str:
     ]
     wrong = len(grid.conflicts())
     end = (
-        "No crop is in the wrong place."
+        _("No crop is in the wrong place.")
         if not wrong
-        else f"{wrong} {'crop is' if wrong == 1 else 'crops are'} in the wrong place."
+        else ngettext(
+            "{wrong} crop is in the wrong place.",
+            "{wrong} crops are in the wrong place.",
+            wrong,
+        ).format(wrong=wrong)
     )
-    seasons = f"Seasons {grid.years[0]} to {grid.years[-1]}. " if grid.years else ""
-    return seasons + _sentence(f"In {year}", beds, end)
+    seasons = (
+        _("Seasons {years} to {years2}. ").format(years=grid.years[0], years2=grid.years[-1])
+        if grid.years
+        else ""
+    )
+    return seasons + _sentence(_("In {year}").format(year=year), beds, end)

@@ -21,6 +21,7 @@ from dutchfarm.domain.harvest import UNIT_WORDS, SeasonCharts, Series, format_nu
 from dutchfarm.domain.terms import Unit
 from dutchfarm.ui.chart_layout import WordsLayout
 from dutchfarm.ui.colours import CHART_BAR, CHART_INK, CHART_LINES, CHART_OTHER
+from dutchfarm.words import _
 
 COLOURS = CHART_LINES
 OTHER_COLOUR = CHART_OTHER
@@ -30,7 +31,20 @@ INK = CHART_INK
 GRID = "#D9D3C3"
 BAR = CHART_BAR
 TITLE_PAD = 12  # points between a chart's title and its axes
-MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTH_NAMES = (
+    _("Jan"),
+    _("Feb"),
+    _("Mar"),
+    _("Apr"),
+    _("May"),
+    _("Jun"),
+    _("Jul"),
+    _("Aug"),
+    _("Sep"),
+    _("Oct"),
+    _("Nov"),
+    _("Dec"),
+)
 
 _fonts_added = False
 
@@ -96,7 +110,7 @@ def _title(axes: Axes, text: str, size: float) -> None:
     )
 
 
-def _nothing(axes: Axes, size: float, words: str = "Nothing picked yet.") -> None:
+def _nothing(axes: Axes, size: float, words: str = _("Nothing picked yet.")) -> None:
     axes.text(
         0.5,
         0.5,
@@ -174,7 +188,7 @@ def _lines(axes: Axes, series: Sequence[Series], year: int, size: float, unit_wo
 
 
 def _amount(value: float, kg: bool) -> str:
-    return f"{value:,.1f} kg" if kg else format_number(value)
+    return _("{value:,.1f} kg").format(value=value) if kg else format_number(value)
 
 
 def _label(line: Series, unit_words: bool) -> str:
@@ -184,7 +198,7 @@ def _label(line: Series, unit_words: bool) -> str:
 
 
 def _kg_axis(axes: Axes, size: float) -> None:
-    axes.set_ylabel("kilograms (kg)", fontsize=size, color=INK)
+    axes.set_ylabel(_("kilograms (kg)"), fontsize=size, color=INK)
     axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: format_number(value)))
 
 
@@ -192,7 +206,7 @@ def draw_crops(figure: Figure, charts: SeasonCharts, scale: float = 1.0) -> None
     """Running kilograms per crop over the season: the top crops, the rest as "Other"."""
     size = _style(figure, scale)
     axes = _axes(figure, size)
-    _title(axes, f"Kilograms picked so far, crop by crop ({charts.year})", size)
+    _title(axes, _("Kilograms picked so far, crop by crop ({year})").format(year=charts.year), size)
     if not charts.cumulative:
         _nothing(axes, size)
         return
@@ -204,7 +218,7 @@ def draw_weeks(figure: Figure, charts: SeasonCharts, scale: float = 1.0) -> None
     """Kilograms picked each week of the season."""
     size = _style(figure, scale)
     axes = _axes(figure, size)
-    _title(axes, f"Kilograms picked each week ({charts.year})", size)
+    _title(axes, _("Kilograms picked each week ({year})").format(year=charts.year), size)
     if not charts.weekly:
         _nothing(axes, size)
         return
@@ -216,7 +230,7 @@ def draw_weeks(figure: Figure, charts: SeasonCharts, scale: float = 1.0) -> None
     _kg_axis(axes, size)
     best = max(range(len(kilograms)), key=lambda i: kilograms[i])
     axes.annotate(
-        f"Best week: {_amount(kilograms[best], True)}",
+        _("Best week: {0}").format(_amount(kilograms[best], True)),
         xy=(days[best], kilograms[best]),
         xytext=(0, 6),
         textcoords="offset points",
@@ -243,14 +257,14 @@ def _bars(axes: Axes, labels: Sequence[str], values: Sequence[float], size: floa
             color=INK,
         )
     axes.set_xlim(right=max(values, default=1.0) * 1.2 or 1.0)
-    axes.set_xlabel("kilograms (kg)", fontsize=size, color=INK)
+    axes.set_xlabel(_("kilograms (kg)"), fontsize=size, color=INK)
 
 
 def draw_beds(figure: Figure, charts: SeasonCharts, scale: float = 1.0) -> None:
     """Kilograms from each bed, the most first."""
     size = _style(figure, scale)
     axes = _axes(figure, size)
-    _title(axes, f"Kilograms from each bed ({charts.year})", size)
+    _title(axes, _("Kilograms from each bed ({year})").format(year=charts.year), size)
     if not charts.by_bed:
         _nothing(axes, size)
         return
@@ -261,7 +275,7 @@ def draw_crop_totals(figure: Figure, charts: SeasonCharts, scale: float = 1.0) -
     """Kilograms of each crop (the fifteen heaviest), the most first."""
     size = _style(figure, scale)
     axes = _axes(figure, size)
-    _title(axes, f"Kilograms of each crop ({charts.year})", size)
+    _title(axes, _("Kilograms of each crop ({year})").format(year=charts.year), size)
     bars = charts.by_crop[:15]
     if not bars:
         _nothing(axes, size)
@@ -273,7 +287,7 @@ def draw_seasons(figure: Figure, charts: SeasonCharts, scale: float = 1.0) -> No
     """This season's running kilograms against earlier seasons, day by day of the year."""
     size = _style(figure, scale)
     axes = _axes(figure, size)
-    _title(axes, f"{charts.year} against earlier seasons", size)
+    _title(axes, _("{year} against earlier seasons").format(year=charts.year), size)
     if not any(season.days for season in charts.seasons):
         _nothing(axes, size)
         return
@@ -313,12 +327,12 @@ def draw_counts(figure: Figure, charts: SeasonCharts, scale: float = 1.0) -> Non
     """Running totals of crops counted or picked in bunches, never mixed with weights."""
     size = _style(figure, scale)
     axes = _axes(figure, size)
-    _title(axes, f"Crops counted or in bunches ({charts.year})", size)
+    _title(axes, _("Crops counted or in bunches ({year})").format(year=charts.year), size)
     if not charts.counts:
-        _nothing(axes, size, "Nothing counted yet.")
+        _nothing(axes, size, _("Nothing counted yet."))
         return
     _lines(axes, charts.counts[:8], charts.year, size, unit_words=True)
-    axes.set_ylabel("how many", fontsize=size, color=INK)
+    axes.set_ylabel(_("how many"), fontsize=size, color=INK)
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))
 
 
@@ -340,13 +354,13 @@ def draw_mine(figure: Figure, charts: SeasonCharts, scale: float = 1.0) -> None:
         axes = _axes(figure, size, position=100 * len(panels) + 10 + number)
         drawn.append(axes)
         if kind == "kg":
-            _title(axes, f"Kilograms picked ({charts.year})", size)
+            _title(axes, _("Kilograms picked ({year})").format(year=charts.year), size)
             _lines(axes, charts.cumulative, charts.year, size, unit_words=False)
             _kg_axis(axes, size)
         else:
-            _title(axes, f"Counted and in bunches ({charts.year})", size)
+            _title(axes, _("Counted and in bunches ({year})").format(year=charts.year), size)
             _lines(axes, charts.counts[:6], charts.year, size, unit_words=True)
-            axes.set_ylabel("how many", fontsize=size, color=INK)
+            axes.set_ylabel(_("how many"), fontsize=size, color=INK)
             axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     # Both panels keep the same calendar, so that a day sits at one place in each.
     left = min(axes.get_xlim()[0] for axes in drawn)

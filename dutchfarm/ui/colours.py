@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+from dutchfarm.words import _
+
 # WCAG 2.2: text needs 4.5:1 (7:1 for the enhanced level the high-contrast theme aims at);
 # the edges of controls, the focus ring and the lines of pictures need 3:1.
 TEXT_MINIMUM = 4.5
@@ -157,7 +159,7 @@ def colour_pairs(colours: Colours) -> list[Pair]:
             for back in entry.metadata["on"]:
                 pairs.append(Pair(entry.name, back, values[entry.name], values[back], minimum))
         elif kind == "background" and entry.metadata["icons"]:
-            line = Pair("icon line", entry.name, ICON_LINE, values[entry.name], CONTROL_MINIMUM)
+            line = Pair(_("icon line"), entry.name, ICON_LINE, values[entry.name], CONTROL_MINIMUM)
             pairs.append(line)
     return pairs
 

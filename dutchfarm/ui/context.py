@@ -14,6 +14,7 @@ from dutchfarm.db.database import Database, DatabaseError
 from dutchfarm.services.auth import NOBODY, Actor
 from dutchfarm.services.errors import ServiceError
 from dutchfarm.ui import dialogs
+from dutchfarm.words import _
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -103,7 +104,7 @@ class AppContext(QObject):
         try:
             result = action(*args, **kwargs)
         except (ServiceError, DatabaseError) as error:
-            dialogs.warn(parent, "That did not work", str(error))
+            dialogs.warn(parent, _("That did not work"), str(error))
             return None
         self.announce(*announce)
         return result

@@ -18,6 +18,7 @@ from dutchfarm.services.catalogue import CropInfo
 from dutchfarm.ui import icons
 from dutchfarm.ui.theme import TARGET_LARGE
 from dutchfarm.ui.widgets import PictureButton, label, scaled
+from dutchfarm.words import _
 
 COLUMNS = 6
 
@@ -36,8 +37,8 @@ class CropPicker(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(label(title, "heading"))
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Type to find a crop")
-        self.search.setAccessibleName("Find a crop")
+        self.search.setPlaceholderText(_("Type to find a crop"))
+        self.search.setAccessibleName(_("Find a crop"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._filter)
         self.search.setVisible(search)
@@ -63,7 +64,7 @@ class CropPicker(QDialog):
         self._filter("")
         row = QHBoxLayout()
         row.addStretch(1)
-        cancel = PictureButton("cross", "Cancel", large=True)
+        cancel = PictureButton("cross", _("Cancel"), large=True)
         cancel.clicked.connect(self.reject)
         row.addWidget(cancel)
         layout.addLayout(row)

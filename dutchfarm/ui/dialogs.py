@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, TypeVar
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from dutchfarm.services.catalogue import CropInfo
+from dutchfarm.words import _
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -33,7 +34,7 @@ def warn(parent: QWidget | None, title: str, message: str) -> None:
     box.exec()
 
 
-def ask(parent: QWidget | None, title: str, question: str, yes: str, no: str = "Cancel") -> bool:
+def ask(parent: QWidget | None, title: str, question: str, yes: str, no: str = _("Cancel")) -> bool:
     """Ask a yes-or-no question with buttons that say what they do; True for ``yes``."""
     box = QMessageBox(
         QMessageBox.Icon.Question, title, question, QMessageBox.StandardButton.NoButton, parent
@@ -47,8 +48,8 @@ def ask(parent: QWidget | None, title: str, question: str, yes: str, no: str = "
 
 def open_picture(parent: QWidget | None) -> str | None:
     """Ask for a picture file; return its path, or None."""
-    path, _ = QFileDialog.getOpenFileName(
-        parent, "Choose a picture", "", "Pictures (*.png *.jpg *.jpeg *.bmp *.gif)"
+    path, __ = QFileDialog.getOpenFileName(
+        parent, _("Choose a picture"), "", _("Pictures (*.png *.jpg *.jpeg *.bmp *.gif)")
     )
     return path or None
 
@@ -62,7 +63,7 @@ def ask_pin(parent: QWidget | None, name: str) -> str | None:
 
 
 def choose_crop(
-    parent: QWidget | None, crops: list[CropInfo], *, search: bool, title: str = "Choose a crop"
+    parent: QWidget | None, crops: list[CropInfo], *, search: bool, title: str = _("Choose a crop")
 ) -> int | None:
     """Show the crops as pictures and return the id of the one tapped, or None."""
     from dutchfarm.ui.crop_picker import CropPicker

@@ -18,10 +18,11 @@ from dutchfarm.ui.chart_words import fairness_words
 from dutchfarm.ui.colours import CHART_INK, readable_on
 from dutchfarm.ui.theme import FONT_FAMILY
 from dutchfarm.ui.widgets import scaled
+from dutchfarm.words import _
 
 INK = CHART_INK
 # Light to dark green; each square also shows its number, so colour never carries it alone.
-COLOUR_MAP = "Greens"
+COLOUR_MAP = _("Greens")
 
 
 def _use_bundled_font() -> str:
@@ -45,7 +46,7 @@ class FairnessChart(QWidget):
         self.canvas = FigureCanvasQTAgg(self.figure)  # type: ignore[no-untyped-call]
         self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.canvas.setMinimumHeight(scaled(360))
-        self.setAccessibleName("Chart of how often each person did each kind of job")
+        self.setAccessibleName(_("Chart of how often each person did each kind of job"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.canvas)
@@ -67,7 +68,7 @@ class FairnessChart(QWidget):
             axes.text(
                 0.5,
                 0.5,
-                "Nobody had a job in these days.",
+                _("Nobody had a job in these days."),
                 ha="center",
                 family=self.family,
                 size=size,
@@ -111,7 +112,7 @@ class FairnessChart(QWidget):
         for side in axes.spines.values():
             side.set_visible(False)
         axes.set_title(
-            "How often each person did each job",
+            _("How often each person did each job"),
             family=self.family,
             size=size * 1.2,
             weight="bold",

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLineEdit, QVBoxLayout, QWid
 
 from dutchfarm.domain.people import PIN_MAX
 from dutchfarm.ui.widgets import PictureButton, label, picture, scaled
+from dutchfarm.words import _
 
 
 class FirstCoordinatorDialog(QDialog):
@@ -15,37 +16,37 @@ class FirstCoordinatorDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Add the coordinator")
-        self.setAccessibleName("Add the coordinator")
+        self.setWindowTitle(_("Add the coordinator"))
+        self.setAccessibleName(_("Add the coordinator"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(scaled(24), scaled(24), scaled(24), scaled(24))
         layout.setSpacing(scaled(12))
         top = QHBoxLayout()
-        top.addWidget(picture("coordinator", 64, "Coordinator"))
-        top.addWidget(label("Who looks after the farm?", "heading"), 1)
+        top.addWidget(picture("coordinator", 64, _("Coordinator")))
+        top.addWidget(label(_("Who looks after the farm?"), "heading"), 1)
         layout.addLayout(top)
-        layout.addWidget(label("The coordinator adds people and beds. A PIN keeps that safe."))
-        layout.addWidget(label("Name"))
+        layout.addWidget(label(_("The coordinator adds people and beds. A PIN keeps that safe.")))
+        layout.addWidget(label(_("Name")))
         self.name = QLineEdit()
-        self.name.setAccessibleName("Name")
-        self.name.setPlaceholderText("For example: Ann")
+        self.name.setAccessibleName(_("Name"))
+        self.name.setPlaceholderText(_("For example: Ann"))
         layout.addWidget(self.name)
-        layout.addWidget(label(f"A PIN of 4 to {PIN_MAX} numbers"))
+        layout.addWidget(label(_("A PIN of 4 to {pin_max} numbers").format(pin_max=PIN_MAX)))
         digits = QRegularExpressionValidator(QRegularExpression(f"[0-9]{{0,{PIN_MAX}}}"), self)
-        self.pin = self._pin_box("PIN", digits)
+        self.pin = self._pin_box(_("PIN"), digits)
         layout.addWidget(self.pin)
-        layout.addWidget(label("The same PIN again"))
-        self.pin_again = self._pin_box("The same PIN again", digits)
+        layout.addWidget(label(_("The same PIN again")))
+        self.pin_again = self._pin_box(_("The same PIN again"), digits)
         layout.addWidget(self.pin_again)
         self.problem = label("", "warning")
         self.problem.hide()
         layout.addWidget(self.problem)
         buttons = QHBoxLayout()
-        cancel = PictureButton("cross", "Cancel", large=True)
+        cancel = PictureButton("cross", _("Cancel"), large=True)
         cancel.clicked.connect(self.reject)
         buttons.addWidget(cancel)
         buttons.addStretch(1)
-        self.add_button = PictureButton("tick", "Add the coordinator", large=True, primary=True)
+        self.add_button = PictureButton("tick", _("Add the coordinator"), large=True, primary=True)
         self.add_button.clicked.connect(self.check_and_accept)
         buttons.addWidget(self.add_button)
         layout.addLayout(buttons)
@@ -62,11 +63,11 @@ class FirstCoordinatorDialog(QDialog):
     def check_and_accept(self) -> None:
         """Close with the details, or say in plain words what is missing."""
         if not self.name.text().strip():
-            self._say("Please type the coordinator's name.")
+            self._say(_("Please type the coordinator's name."))
         elif len(self.pin.text()) < 4:
-            self._say(f"Please type a PIN of 4 to {PIN_MAX} numbers.")
+            self._say(_("Please type a PIN of 4 to {pin_max} numbers.").format(pin_max=PIN_MAX))
         elif self.pin.text() != self.pin_again.text():
-            self._say("The two PINs are not the same. Please type them again.")
+            self._say(_("The two PINs are not the same. Please type them again."))
             self.pin.clear()
             self.pin_again.clear()
         else:

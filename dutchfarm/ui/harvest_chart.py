@@ -26,17 +26,18 @@ from dutchfarm.ui.chart_words import harvest_words
 from dutchfarm.ui.context import AppContext, Topic
 from dutchfarm.ui.theme import text_scale
 from dutchfarm.ui.widgets import PictureButton, label, scaled
+from dutchfarm.words import _
 
 if TYPE_CHECKING:
     from dutchfarm.ui.charts import ChartCanvas
 
 # The charts of the whole farm, as (kind, picture, words) for the buttons that choose them.
 FARM_CHARTS = (
-    ("crops", "chart", "Crops"),
-    ("weeks", "calendar", "Each week"),
-    ("beds", "beds", "Each bed"),
-    ("seasons", "season", "Other years"),
-    ("counts", "count", "Counted"),
+    ("crops", "chart", _("Crops")),
+    ("weeks", "calendar", _("Each week")),
+    ("beds", "beds", _("Each bed")),
+    ("seasons", "season", _("Other years")),
+    ("counts", "count", _("Counted")),
 )
 PANEL_HEIGHT = 300
 
@@ -56,7 +57,7 @@ class HarvestChart(QWidget):
         self.context = context
         # The height of each panel of one person's or bed's chart, before the text scale.
         self.panel_height = panel_height
-        self.setAccessibleName("Harvest chart")
+        self.setAccessibleName(_("Harvest chart"))
         self.kind = "mine"
         self.season_id: int | None = None
         self.person_id: int | None = None
@@ -70,10 +71,10 @@ class HarvestChart(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
         self.sentence = label("")
-        self.sentence.setAccessibleName("What the chart shows")
+        self.sentence.setAccessibleName(_("What the chart shows"))
         top.addWidget(self.sentence, 1)
-        self.save_button = PictureButton("save", "Save picture")
-        self.save_button.setToolTip("Save this chart as a picture (PNG)")
+        self.save_button = PictureButton("save", _("Save picture"))
+        self.save_button.setToolTip(_("Save this chart as a picture (PNG)"))
         self.save_button.clicked.connect(self.save_picture)
         top.addWidget(self.save_button)
         layout.addLayout(top)
@@ -134,7 +135,7 @@ class HarvestChart(QWidget):
         season_id = self._season()
         if season_id is None:
             self.charts = None
-            self.sentence.setText("No season has started yet.")
+            self.sentence.setText(_("No season has started yet."))
             self.setAccessibleDescription(self.sentence.text())
             return
         self.charts = season_chart_series(
@@ -165,16 +166,26 @@ class HarvestChart(QWidget):
             try:
                 who = get_person(self.context.db, self.person_id).name
             except ServiceError:
-                who = "Someone"
+                who = _("Someone")
             if not figures.harvests:
-                return f"{who} has not picked anything in {charts.year} yet."
-            return f"{who} picked {self._amounts(charts)} in {charts.year}."
+                return _("{who} has not picked anything in {year} yet.").format(
+                    who=who, year=charts.year
+                )
+            return _("{who} picked {charts} in {year}.").format(
+                who=who, charts=self._amounts(charts), year=charts.year
+            )
         if self.bed_id is not None:
-            where = self.bed_name or "This bed"
+            where = self.bed_name or _("This bed")
             if not figures.harvests:
-                return f"Nothing picked from {where} in {charts.year} yet."
-            return f"{where} gave {self._amounts(charts)} in {charts.year}."
-        return f"The farm picked {totals_words(figures)} in {charts.year}."
+                return _("Nothing picked from {where} in {year} yet.").format(
+                    where=where, year=charts.year
+                )
+            return _("{where} gave {charts} in {year}.").format(
+                where=where, charts=self._amounts(charts), year=charts.year
+            )
+        return _("The farm picked {figures} in {year}.").format(
+            figures=totals_words(figures), year=charts.year
+        )
 
     def _draw(self) -> None:
         self._stale = False
@@ -185,7 +196,7 @@ class HarvestChart(QWidget):
             from dutchfarm.ui.charts import ChartCanvas
 
             self.canvas = ChartCanvas(self, scale=text_scale())
-            self.canvas.canvas.setAccessibleName("Harvest chart")
+            self.canvas.canvas.setAccessibleName(_("Harvest chart"))
             self.area.addWidget(self.canvas, 1)
         if self.kind == "mine":
             from dutchfarm.ui.charts import panels_of
@@ -221,7 +232,10 @@ class HarvestChart(QWidget):
         if self.canvas is None:
             self._draw()
         path = dialogs.save_file(
-            self, "Save the chart as a picture", f"harvest-{self.charts.year}.png", "PNG (*.png)"
+            self,
+            _("Save the chart as a picture"),
+            f"harvest-{self.charts.year}.png",
+            _("PNG (*.png)"),
         )
         if not path:
             return
@@ -231,6 +245,6 @@ class HarvestChart(QWidget):
         try:
             self.canvas.save_png(path)
         except OSError as error:
-            dialogs.warn(self, "The picture was not saved", f"{error.strerror or error}.")
+            dialogs.warn(self, _("The picture was not saved"), f"{error.strerror or error}.")
             return
-        dialogs.tell(self, "Picture saved", f"The chart is saved as {path}.")
+        dialogs.tell(self, _("Picture saved"), _("The chart is saved as {path}.").format(path=path))

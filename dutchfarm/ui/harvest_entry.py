@@ -46,16 +46,17 @@ from dutchfarm.ui import icons, keyboard
 from dutchfarm.ui.context import AppContext, Topic
 from dutchfarm.ui.theme import TARGET_LARGE, colours
 from dutchfarm.ui.widgets import PictureButton, label, picture, scaled, two_lines
+from dutchfarm.words import _
 
 # The units as pictures, with the words a gardener knows them by.
 UNITS = (
-    (Unit.COUNT, "count", "How many"),
-    (Unit.GRAMS, "scale", "Grams"),
-    (Unit.KILOGRAMS, "scale", "Kilos"),
-    (Unit.BUNCH, "bunch", "Bunches"),
+    (Unit.COUNT, "count", _("How many")),
+    (Unit.GRAMS, "scale", _("Grams")),
+    (Unit.KILOGRAMS, "scale", _("Kilos")),
+    (Unit.BUNCH, "bunch", _("Bunches")),
 )
 LONGEST_NUMBER = 7
-PICKED_WORDS = "You picked {}. Well done!"
+PICKED_WORDS = _("You picked {}. Well done!")
 
 
 class NumberPad(QWidget):
@@ -70,7 +71,7 @@ class NumberPad(QWidget):
         self.display = QLabel("0")
         self.display.setProperty("role", "title")
         self.display.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.display.setAccessibleName("How much")
+        self.display.setAccessibleName(_("How much"))
         self.display.setMinimumHeight(max(TARGET_LARGE, scaled(64)))
         self.display.setStyleSheet(f"border: 2px solid {colours().border}; border-radius: 8px;")
         layout.addWidget(self.display)
@@ -80,7 +81,7 @@ class NumberPad(QWidget):
         for index, key in enumerate("123456789.0"):
             button = self._key(key)
             grid.addWidget(button, index // 3, index % 3)
-        self.rub_out = PictureButton("back", "Rub out", large=True)
+        self.rub_out = PictureButton("back", _("Rub out"), large=True)
         self.rub_out.setMinimumSize(max(TARGET_LARGE, scaled(80)), max(TARGET_LARGE, scaled(64)))
         self.rub_out.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.rub_out.clicked.connect(self.backspace)
@@ -93,7 +94,7 @@ class NumberPad(QWidget):
     def _key(self, key: str) -> QPushButton:
         # A digit is its own picture: big and alone on its key.
         button = QPushButton(key)
-        button.setAccessibleName("Point" if key == "." else f"Number {key}")
+        button.setAccessibleName(_("Point") if key == "." else _("Number {key}").format(key=key))
         button.setProperty("role", "digit")
         button.setMinimumSize(max(TARGET_LARGE, scaled(80)), max(TARGET_LARGE, scaled(64)))
         button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -134,7 +135,7 @@ class NumberPad(QWidget):
 
     def _show(self) -> None:
         self.display.setText(self.text or "0")
-        self.display.setAccessibleName(f"How much: {self.text or 'nothing yet'}")
+        self.display.setAccessibleName(_("How much: {0}").format(self.text or _("nothing yet")))
         self.changed.emit(self.text)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
@@ -206,7 +207,7 @@ class QuickHarvestPanel(QWidget):
         step = QWidget()
         column = QVBoxLayout(step)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(label("What did you pick? Tap its picture.", "heading"))
+        column.addWidget(label(_("What did you pick? Tap its picture."), "heading"))
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -222,9 +223,9 @@ class QuickHarvestPanel(QWidget):
         column = QVBoxLayout(step)
         column.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
-        self.crop_picture = picture("harvest", 72, "The crop you picked")
+        self.crop_picture = picture("harvest", 72, _("The crop you picked"))
         top.addWidget(self.crop_picture)
-        self.amount_heading = label("How much did you pick?", "heading")
+        self.amount_heading = label(_("How much did you pick?"), "heading")
         top.addWidget(self.amount_heading, 1)
         column.addLayout(top)
         middle = QHBoxLayout()
@@ -233,7 +234,7 @@ class QuickHarvestPanel(QWidget):
         self.pad.changed.connect(lambda _: self._update_done())
         middle.addWidget(self.pad, 3)
         units = QVBoxLayout()
-        units.addWidget(label("Tap how you measured it."))
+        units.addWidget(label(_("Tap how you measured it.")))
         self.unit_group = QButtonGroup(self)
         self.unit_buttons: dict[Unit, PictureButton] = {}
         for unit, icon_name, words in UNITS:
@@ -250,11 +251,11 @@ class QuickHarvestPanel(QWidget):
         self.hint = label("", "warning")
         column.addWidget(self.hint)
         actions = QHBoxLayout()
-        self.back_button = PictureButton("back", "Back", large=True)
+        self.back_button = PictureButton("back", _("Back"), large=True)
         self.back_button.clicked.connect(self.start_again)
         actions.addWidget(self.back_button)
         actions.addStretch(1)
-        self.done_button = PictureButton("done", "Done", icon_size=40, large=True, primary=True)
+        self.done_button = PictureButton("done", _("Done"), icon_size=40, large=True, primary=True)
         self.done_button.setMinimumWidth(max(TARGET_LARGE, scaled(180)))
         self.done_button.clicked.connect(self.done)
         actions.addWidget(self.done_button)
@@ -278,7 +279,7 @@ class QuickHarvestPanel(QWidget):
         row = 0
         mine = [crop for crop in choices.crops if crop.in_my_bed]
         others = [crop for crop in choices.crops if not crop.in_my_bed]
-        for heading, crops in (("In your bed", mine), ("All the crops", others)):
+        for heading, crops in ((_("In your bed"), mine), (_("All the crops"), others)):
             if not crops:
                 continue
             if mine:
@@ -329,7 +330,9 @@ class QuickHarvestPanel(QWidget):
         self.crop = crop
         self.crop_picture.setPixmap(icons.pixmap(crop.icon, scaled(72)))
         self.crop_picture.setAccessibleName(crop.plural)
-        self.amount_heading.setText(f"{crop.plural}. How much did you pick?")
+        self.amount_heading.setText(
+            _("{plural}. How much did you pick?").format(plural=crop.plural)
+        )
         if self.editing is None:
             self.pad.clear()
             self.unit_buttons[crop.unit].setChecked(True)
@@ -371,10 +374,10 @@ class QuickHarvestPanel(QWidget):
         if crop is None:
             return
         if not quantity:
-            self.hint.setText("Tap the numbers first, to say how much.")
+            self.hint.setText(_("Tap the numbers first, to say how much."))
             return
         if unit is None:
-            self.hint.setText("Tap how you measured it.")
+            self.hint.setText(_("Tap how you measured it."))
             return
         actor = self.context.actor
         before = self.editing
@@ -390,7 +393,9 @@ class QuickHarvestPanel(QWidget):
         if self.diary and before is None:
             saved = self._log_picking(draft)
         else:
-            saved = save_harvest(self.context, self, before, draft, PICKED_WORDS, "Changed to {}.")
+            saved = save_harvest(
+                self.context, self, before, draft, PICKED_WORDS, _("Changed to {}.")
+            )
         if saved is None:
             return
         self.start_again()
@@ -422,7 +427,7 @@ def take_out(context: AppContext, parent: QWidget, harvest: HarvestInfo) -> None
         return
     words = describe_amount(removed.quantity, removed.unit, removed.crop_name, removed.crop_plural)
     context.offer_undo(
-        f"{words.capitalize()} was taken out of the log.",
+        _("{words} was taken out of the log.").format(words=words.capitalize()),
         lambda: context.run(
             parent, restore_harvest, db, actor, removed, announce=(Topic.HARVESTS,)
         ),

@@ -25,6 +25,7 @@ from dutchfarm.ui import icons
 from dutchfarm.ui.harvest_entry import UNITS
 from dutchfarm.ui.theme import TARGET
 from dutchfarm.ui.widgets import PictureButton, label, scaled
+from dutchfarm.words import _
 
 
 def to_qdate(day: dt.date) -> QDate:
@@ -58,27 +59,27 @@ class HarvestForm(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.heading = label("New harvest", "heading")
+        self.heading = label(_("New harvest"), "heading")
         layout.addWidget(self.heading)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.day = QDateEdit()
-        self.day.setAccessibleName("Date picked")
+        self.day.setAccessibleName(_("Date picked"))
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("d MMM yyyy")
-        form.addRow("Date", self.day)
-        self.crop = _combo("Crop")
+        form.addRow(_("Date"), self.day)
+        self.crop = _combo(_("Crop"))
         self.crop.currentIndexChanged.connect(self._crop_changed)
-        form.addRow("Crop", self.crop)
-        self.bed = _combo("Bed")
-        form.addRow("Bed", self.bed)
+        form.addRow(_("Crop"), self.crop)
+        self.bed = _combo(_("Bed"))
+        form.addRow(_("Bed"), self.bed)
         self.quantity = QDoubleSpinBox()
-        self.quantity.setAccessibleName("How much")
+        self.quantity.setAccessibleName(_("How much"))
         self.quantity.setRange(0.0, 100_000.0)
         self.quantity.setDecimals(2)
         self.quantity.setMinimumWidth(scaled(140))
         self.quantity.setMinimumHeight(max(TARGET, scaled(40)))
-        form.addRow("How much", self.quantity)
+        form.addRow(_("How much"), self.quantity)
         layout.addLayout(form)
         units = QGridLayout()
         self.unit_group = QButtonGroup(self)
@@ -92,12 +93,12 @@ class HarvestForm(QWidget):
         layout.addLayout(units)
         more = QFormLayout()
         more.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.picked_by = _combo("Picked by")
-        more.addRow("Picked by", self.picked_by)
+        self.picked_by = _combo(_("Picked by"))
+        more.addRow(_("Picked by"), self.picked_by)
         self.variety = QLineEdit()
-        self.variety.setAccessibleName("Variety")
-        self.variety.setPlaceholderText("For example: Cherry Belle")
-        more.addRow("Variety", self.variety)
+        self.variety.setAccessibleName(_("Variety"))
+        self.variety.setPlaceholderText(_("For example: Cherry Belle"))
+        more.addRow(_("Variety"), self.variety)
         layout.addLayout(more)
         self.choices: HarvestChoices | None = None
 
@@ -109,10 +110,10 @@ class HarvestForm(QWidget):
             box.clear()
         for crop in sorted(choices.crops, key=lambda c: c.name.casefold()):
             self.crop.addItem(icons.icon(crop.icon), crop.name, crop.id)
-        self.bed.addItem(icons.icon("bed"), "No bed", None)
+        self.bed.addItem(icons.icon("bed"), _("No bed"), None)
         for bed in choices.beds:
             self.bed.addItem(icons.icon("bed"), bed.name, bed.id)
-        self.picked_by.addItem(icons.icon("person"), "Someone", None)
+        self.picked_by.addItem(icons.icon("person"), _("Someone"), None)
         for person in people:
             picture = icons.person_pixmap(
                 person.name, person.colour, person.avatar, person.photo, scaled(28)
@@ -128,7 +129,7 @@ class HarvestForm(QWidget):
         today = dt.date.today()
         self.day.setMaximumDate(to_qdate(today))
         if harvest is None:
-            self.heading.setText("New harvest")
+            self.heading.setText(_("New harvest"))
             self.day.setDate(to_qdate(today))
             self.crop.setCurrentIndex(0)
             self._crop_changed()

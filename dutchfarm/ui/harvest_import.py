@@ -36,6 +36,7 @@ from dutchfarm.ui.context import AppContext
 from dutchfarm.ui.harvest_entry import UNITS
 from dutchfarm.ui.theme import TARGET
 from dutchfarm.ui.widgets import PictureButton, label, primary_button, scaled
+from dutchfarm.words import _, ngettext
 
 CHOOSE = "choose"
 NEW = "new"
@@ -76,7 +77,9 @@ class ImportWorker(QObject):
             return
         except Exception as error:  # noqa: BLE001 - shown to the person, never lost
             self.failed.emit(
-                f"Something went wrong ({type(error).__name__}). Nothing was imported."
+                _("Something went wrong ({name}). Nothing was imported.").format(
+                    name=type(error).__name__
+                )
             )
             return
         self.finished.emit(result)
@@ -102,11 +105,13 @@ class ImportDialog(QDialog):
         self.outcome: ImportResult | None = None
         self.worker_thread: QThread | None = None
         self.worker: ImportWorker | None = None
-        self.setWindowTitle("Import harvests")
-        self.setAccessibleName("Import harvests")
+        self.setWindowTitle(_("Import harvests"))
+        self.setAccessibleName(_("Import harvests"))
         self.resize(scaled(900), scaled(700))
         outer = QVBoxLayout(self)
-        outer.addWidget(label(f"Import harvests from {file_name}", "heading"))
+        outer.addWidget(
+            label(_("Import harvests from {file_name}").format(file_name=file_name), "heading")
+        )
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         body = QWidget()
@@ -137,10 +142,10 @@ class ImportDialog(QDialog):
         unit_layout.addLayout(units)
         self.column.addWidget(self.unit_box)
 
-        self.column.addWidget(label("The crops in the file", "heading"))
+        self.column.addWidget(label(_("The crops in the file"), "heading"))
         self.crop_table = QTableWidget(0, 3)
-        self.crop_table.setAccessibleName("The crops in the file and the crops they become")
-        self.crop_table.setHorizontalHeaderLabels(("In the file", "Rows", "In Dutch Farm"))
+        self.crop_table.setAccessibleName(_("The crops in the file and the crops they become"))
+        self.crop_table.setHorizontalHeaderLabels((_("In the file"), _("Rows"), _("In Dutch Farm")))
         self.crop_table.verticalHeader().setVisible(False)
         self.crop_table.verticalHeader().setDefaultSectionSize(max(TARGET, scaled(44)))
         self.crop_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -150,8 +155,8 @@ class ImportDialog(QDialog):
         self.column.addWidget(self.crop_table)
         self.choosers: dict[str, QComboBox] = {}
 
-        self.skip_duplicates = QCheckBox("Leave out the rows already in the log")
-        self.skip_duplicates.setAccessibleName("Leave out the rows already in the log")
+        self.skip_duplicates = QCheckBox(_("Leave out the rows already in the log"))
+        self.skip_duplicates.setAccessibleName(_("Leave out the rows already in the log"))
         self.skip_duplicates.setChecked(True)
         self.skip_duplicates.toggled.connect(lambda *_: self.replan())
         self.column.addWidget(self.skip_duplicates)
@@ -159,15 +164,15 @@ class ImportDialog(QDialog):
         self.column.addWidget(self.notes)
 
         self.progress = QProgressBar()
-        self.progress.setAccessibleName("How much is imported")
+        self.progress.setAccessibleName(_("How much is imported"))
         self.progress.hide()
         outer.addWidget(self.progress)
         buttons = QHBoxLayout()
-        self.cancel_button = PictureButton("cross", "Cancel")
+        self.cancel_button = PictureButton("cross", _("Cancel"))
         self.cancel_button.clicked.connect(self.reject)
         buttons.addWidget(self.cancel_button)
         buttons.addStretch(1)
-        self.import_button = primary_button("import", "Import")
+        self.import_button = primary_button("import", _("Import"))
         self.import_button.clicked.connect(self.start_import)
         buttons.addWidget(self.import_button)
         outer.addLayout(buttons)
@@ -218,18 +223,33 @@ class ImportDialog(QDialog):
             self._fill_crops(plan)
         ready_to_say = plan.harvests and not plan.missing_unit_lines and not plan.problems
         self.summary.setText(
-            f"The file has {plan.data_rows:,} rows. It would bring in {plan.summary()}"
+            _("The file has {data_rows:,} rows. It would bring in {0}").format(
+                plan.summary(), data_rows=plan.data_rows
+            )
             if ready_to_say
-            else f"The file has {plan.data_rows:,} rows."
+            else _("The file has {data_rows:,} rows.").format(data_rows=plan.data_rows)
         )
         problems = []
         if plan.problems:
-            lines = "; ".join(f"line {p.line}: {p.reason}" for p in plan.problems[:10])
-            problems.append(f"Some rows cannot be read. Please correct the file first. {lines}.")
+            lines = "; ".join(
+                _("line {line}: {reason}").format(line=p.line, reason=p.reason)
+                for p in plan.problems[:10]
+            )
+            problems.append(
+                _("Some rows cannot be read. Please correct the file first. {lines}.").format(
+                    lines=lines
+                )
+            )
         waiting = [key for key, box in self.choosers.items() if box.currentData() == CHOOSE]
         if waiting:
-            crops = "1 crop" if len(waiting) == 1 else f"{len(waiting)} crops"
-            problems.append(f"Choose what to do with {crops} that the crop library lacks.")
+            crops = ngettext(
+                "{waiting} crop",
+                "{waiting} crops",
+                len(waiting),
+            ).format(waiting=len(waiting))
+            problems.append(
+                _("Choose what to do with {crops} that the crop library lacks.").format(crops=crops)
+            )
         self.problems.setText(" ".join(problems))
         self.problems.setVisible(bool(problems))
         missing = plan.missing_unit_lines or plan.defaulted_units
@@ -237,10 +257,16 @@ class ImportDialog(QDialog):
         if plan.missing_unit_lines or self.options().default_unit is None:
             count = len(plan.missing_unit_lines)
             self.unit_words.setText(
-                f"{count} rows have no unit. Tap the unit they are in." if count else ""
+                _("{count} rows have no unit. Tap the unit they are in.").format(count=count)
+                if count
+                else ""
             )
         else:
-            self.unit_words.setText(f"{plan.defaulted_units} rows had no unit. They are in:")
+            self.unit_words.setText(
+                _("{defaulted_units} rows had no unit. They are in:").format(
+                    defaulted_units=plan.defaulted_units
+                )
+            )
         self.skip_duplicates.setVisible(bool(plan.duplicates))
         notes = [plan.duplicates_warning()] if plan.duplicates else []
         self.notes.setText("\n".join(notes + plan.notes()))
@@ -250,7 +276,11 @@ class ImportDialog(QDialog):
         self.import_button.setProperty("role", "primary" if ready else None)
         self.import_button.style().unpolish(self.import_button)
         self.import_button.style().polish(self.import_button)
-        self.import_button.setText(f"Import {plan.harvests:,} harvests" if ready else "Import")
+        self.import_button.setText(
+            _("Import {harvests:,} harvests").format(harvests=plan.harvests)
+            if ready
+            else _("Import")
+        )
         self.import_button.setAccessibleName(self.import_button.text())
 
     def _fill_crops(self, plan: ImportPlan) -> None:
@@ -263,10 +293,12 @@ class ImportDialog(QDialog):
             table.setItem(row, 1, count)
             if match.how == "unknown":
                 box = QComboBox()
-                box.setAccessibleName(f"What {match.name} is")
+                box.setAccessibleName(_("What {name} is").format(name=match.name))
                 box.setIconSize(QSize(scaled(24), scaled(24)))
-                box.addItem(icons.icon("help"), "Choose…", CHOOSE)
-                box.addItem(icons.icon("add"), f"Add {match.name} as a new crop", NEW)
+                box.addItem(icons.icon("help"), _("Choose…"), CHOOSE)
+                box.addItem(
+                    icons.icon("add"), _("Add {name} as a new crop").format(name=match.name), NEW
+                )
                 for crop in self.library:
                     box.addItem(icons.icon(crop.icon), crop.name, crop.id)
                 box.currentIndexChanged.connect(lambda *_: self.replan())
@@ -316,7 +348,7 @@ class ImportDialog(QDialog):
         self._stop_thread()
         from dutchfarm.ui import dialogs
 
-        dialogs.warn(self, "Nothing was imported", message)
+        dialogs.warn(self, _("Nothing was imported"), message)
         self.cancel_button.setEnabled(True)
         self.replan()
 

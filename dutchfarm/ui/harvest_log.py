@@ -36,6 +36,7 @@ from dutchfarm.ui.harvest_form import HarvestForm, from_qdate, select_data, to_q
 from dutchfarm.ui.harvest_model import COL_DATE, NONE, HarvestFilters, HarvestTableModel
 from dutchfarm.ui.theme import TARGET, text_scale
 from dutchfarm.ui.widgets import Card, PictureButton, label, primary_button, scaled
+from dutchfarm.words import _, ngettext
 
 ALL = 0
 
@@ -70,21 +71,21 @@ class HarvestLog(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         filters = QGridLayout()
         filters.setHorizontalSpacing(12)
-        self.season = _filter_box("Season")
-        self.first = _date_box("From")
-        self.last = _date_box("Until")
-        self.crop = _filter_box("Crop")
-        self.bed = _filter_box("Bed")
-        self.person = _filter_box("Picked by")
-        self.clear_button = PictureButton("cross", "Show all", icon_size=24)
+        self.season = _filter_box(_("Season"))
+        self.first = _date_box(_("From"))
+        self.last = _date_box(_("Until"))
+        self.crop = _filter_box(_("Crop"))
+        self.bed = _filter_box(_("Bed"))
+        self.person = _filter_box(_("Picked by"))
+        self.clear_button = PictureButton("cross", _("Show all"), icon_size=24)
         self.clear_button.clicked.connect(self.clear_filters)
         boxes = (
-            ("Season", self.season),
-            ("From", self.first),
-            ("Until", self.last),
-            ("Crop", self.crop),
-            ("Bed", self.bed),
-            ("Picked by", self.person),
+            (_("Season"), self.season),
+            (_("From"), self.first),
+            (_("Until"), self.last),
+            (_("Crop"), self.crop),
+            (_("Bed"), self.bed),
+            (_("Picked by"), self.person),
         )
         per_row = 6 if text_scale() < 1.3 else 3
         for index, (words, box) in enumerate(boxes):
@@ -104,7 +105,7 @@ class HarvestLog(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         self.model = HarvestTableModel()
         self.table = QTableView()
-        self.table.setAccessibleName("Harvests")
+        self.table.setAccessibleName(_("Harvests"))
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(COL_DATE, Qt.SortOrder.DescendingOrder)
@@ -121,7 +122,7 @@ class HarvestLog(QWidget):
         self.table.setMinimumHeight(scaled(260))
         left_layout.addWidget(self.table, 1)
         self.totals = label("", "heading")
-        self.totals.setAccessibleName("Totals of the harvests shown")
+        self.totals.setAccessibleName(_("Totals of the harvests shown"))
         left_layout.addWidget(self.totals)
 
         right = QWidget()
@@ -138,14 +139,14 @@ class HarvestLog(QWidget):
         scroll.setMinimumHeight(scaled(300))
         right_layout.addWidget(scroll, 1)
         actions = QHBoxLayout()
-        self.new_button = PictureButton("add", "New")
+        self.new_button = PictureButton("add", _("New"))
         self.new_button.clicked.connect(self.new_harvest)
         actions.addWidget(self.new_button)
-        self.delete_button = PictureButton("delete", "Take out")
+        self.delete_button = PictureButton("delete", _("Take out"))
         self.delete_button.clicked.connect(self.delete)
         actions.addWidget(self.delete_button)
         actions.addStretch(1)
-        self.save_button = primary_button("save", "Save")
+        self.save_button = primary_button("save", _("Save"))
         self.save_button.setShortcut("Ctrl+S")
         self.save_button.clicked.connect(self.save)
         actions.addWidget(self.save_button)
@@ -190,7 +191,7 @@ class HarvestLog(QWidget):
             keep = season.id if season else None
         self.season.blockSignals(True)
         self.season.clear()
-        self.season.addItem(icons.icon("season"), "All seasons", ALL)
+        self.season.addItem(icons.icon("season"), _("All seasons"), ALL)
         for season in self.seasons:
             self.season.addItem(icons.icon("season"), str(season.year), season.id)
         select_data(self.season, keep if keep is not None else ALL)
@@ -200,7 +201,7 @@ class HarvestLog(QWidget):
         self.form.set_choices(choices, [p for p in people if not p.archived])
         self._fill(
             self.crop,
-            "Any crop",
+            _("Any crop"),
             [
                 (c.id, c.name, icons.icon(c.icon))
                 for c in sorted(choices.crops, key=lambda c: c.name)
@@ -208,14 +209,14 @@ class HarvestLog(QWidget):
         )
         self._fill(
             self.bed,
-            "Any bed",
-            [(NONE, "No bed", icons.icon("bed"))]
+            _("Any bed"),
+            [(NONE, _("No bed"), icons.icon("bed"))]
             + [(b.id, b.name, icons.icon("bed")) for b in choices.beds],
         )
         self._fill(
             self.person,
-            "Anyone",
-            [(NONE, "Someone", icons.icon("person"))]
+            _("Anyone"),
+            [(NONE, _("Someone"), icons.icon("person"))]
             + [
                 (
                     p.id,
@@ -281,7 +282,11 @@ class HarvestLog(QWidget):
         shown = self.model.rowCount()
         figures = self.model.totals()
         self.totals.setText(
-            f"Shown: {shown:,} harvest{'s' if shown != 1 else ''}, {totals_words(figures)}."
+            ngettext(
+                "Shown: {shown:,} harvest, {figures}.",
+                "Shown: {shown:,} harvests, {figures}.",
+                shown,
+            ).format(shown=shown, figures=totals_words(figures))
         )
 
     def clear_filters(self) -> None:
@@ -328,7 +333,9 @@ class HarvestLog(QWidget):
     def save(self) -> None:
         """Log the harvest in the form, or save the changes to the one shown."""
         draft = self.form.draft()
-        saved = save_harvest(self.context, self, self.current, draft, "Logged {}.", "Saved: {}.")
+        saved = save_harvest(
+            self.context, self, self.current, draft, _("Logged {}."), _("Saved: {}.")
+        )
         if saved is None:
             return
         self.current = saved
@@ -344,9 +351,9 @@ class HarvestLog(QWidget):
         )
         if not dialogs.ask(
             self,
-            "Take this harvest out?",
-            f"Take {words} ({harvest.day}) out of the log?",
-            yes="Take it out",
+            _("Take this harvest out?"),
+            _("Take {words} ({day}) out of the log?").format(words=words, day=harvest.day),
+            yes=_("Take it out"),
         ):
             return
         self.current = None

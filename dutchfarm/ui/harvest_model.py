@@ -19,6 +19,7 @@ from dutchfarm.domain.terms import Unit
 from dutchfarm.services.harvest import HarvestInfo
 from dutchfarm.ui import icons
 from dutchfarm.ui.table_model import RowsTableModel
+from dutchfarm.words import _
 
 (
     COL_DATE,
@@ -30,8 +31,22 @@ from dutchfarm.ui.table_model import RowsTableModel
     COL_GRAMS,
     COL_PICKED_BY,
 ) = range(8)
-HEADERS = ("Date", "Crop", "Variety", "Bed", "How much", "Unit", "Grams", "Picked by")
-UNIT_NAMES = {Unit.GRAMS: "g", Unit.KILOGRAMS: "kg", Unit.COUNT: "counted", Unit.BUNCH: "bunches"}
+HEADERS = (
+    _("Date"),
+    _("Crop"),
+    _("Variety"),
+    _("Bed"),
+    _("How much"),
+    _("Unit"),
+    _("Grams"),
+    _("Picked by"),
+)
+UNIT_NAMES = {
+    Unit.GRAMS: "g",
+    Unit.KILOGRAMS: _("kg"),
+    Unit.COUNT: _("counted"),
+    Unit.BUNCH: _("bunches"),
+}
 HARVEST_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 # A filter value meaning "harvests with no bed" (or picked by "someone").
 NONE = -1
@@ -47,7 +62,7 @@ TEXTS: dict[int, Callable[[HarvestInfo], str]] = {
     COL_QUANTITY: lambda h: format_number(h.quantity),
     COL_UNIT: lambda h: UNIT_NAMES[h.unit],
     COL_GRAMS: lambda h: format_number(h.grams) if h.grams is not None else "",
-    COL_PICKED_BY: lambda h: h.picked_by_name or "Someone",
+    COL_PICKED_BY: lambda h: h.picked_by_name or _("Someone"),
 }
 
 # How each column sorts: dates by day (the later logged first among equals), amounts by

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialog, QGridLayout, QHBoxLayout, QVBoxLayout, QW
 from dutchfarm.ui.help_content import PageHelp
 from dutchfarm.ui.theme import text_scale
 from dutchfarm.ui.widgets import Card, PictureButton, label, picture, scaled, scrolling_column
+from dutchfarm.words import _
 
 
 class HelpDialog(QDialog):
@@ -19,7 +20,7 @@ class HelpDialog(QDialog):
     def __init__(self, page_help: PageHelp, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.page_help = page_help
-        title = f"Help: {page_help.title}"
+        title = _("Help: {title}").format(title=page_help.title)
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         layout = QVBoxLayout(self)
@@ -30,8 +31,10 @@ class HelpDialog(QDialog):
         top.addWidget(picture(page_help.picture, 48, page_help.title))
         top.addWidget(label(title, "title", wrap=True), 1)
         # Close sits at the top, beside the title, so that the steps get all the height.
-        self.close_button = PictureButton("tick", "Close", icon_size=40, large=True, primary=True)
-        self.close_button.setToolTip("Close the help (Escape)")
+        self.close_button = PictureButton(
+            "tick", _("Close"), icon_size=40, large=True, primary=True
+        )
+        self.close_button.setToolTip(_("Close the help (Escape)"))
         self.close_button.clicked.connect(self.accept)
         top.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(top)
@@ -52,13 +55,13 @@ class HelpDialog(QDialog):
             number = label(f"{row + 1}.", "heading", wrap=False)
             steps.addWidget(number, row, 0, Qt.AlignmentFlag.AlignVCenter)
             steps.addWidget(
-                picture(step.picture, step_picture, f"Picture for step {row + 1}"),
+                picture(step.picture, step_picture, _("Picture for step {0}").format(row + 1)),
                 row,
                 1,
                 Qt.AlignmentFlag.AlignVCenter,
             )
             words = label(step.words)
-            words.setAccessibleName(f"Step {row + 1}: {step.words}")
+            words.setAccessibleName(_("Step {0}: {words}").format(row + 1, words=step.words))
             steps.addWidget(words, row, 2)
         card.body.addLayout(steps)
         body_layout.addWidget(card)

@@ -19,6 +19,7 @@ from dutchfarm.services.jobs import MOST_PEOPLE, BedChoice
 from dutchfarm.services.rota import DayJob
 from dutchfarm.ui.theme import TARGET, text_scale
 from dutchfarm.ui.widgets import PictureButton, label, primary_button, scaled, scroll_area
+from dutchfarm.words import _
 
 
 def _columns(wide: int) -> int:
@@ -38,11 +39,11 @@ class JobChooser(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Move {name}")
-        self.setAccessibleName(f"Move {name} to another job")
+        self.setWindowTitle(_("Move {name}").format(name=name))
+        self.setAccessibleName(_("Move {name} to another job").format(name=name))
         self.chosen: int | None = None
         layout = QVBoxLayout(self)
-        layout.addWidget(label(f"Move {name} to which job?", "heading"))
+        layout.addWidget(label(_("Move {name} to which job?").format(name=name), "heading"))
         grid_host = QWidget()
         grid = QGridLayout(grid_host)
         grid.setSpacing(12)
@@ -52,7 +53,11 @@ class JobChooser(QDialog):
             if job.id == current_job_id:
                 continue
             blocked = job.task_type_id in cannot
-            words = f"{job.title}\n{name} cannot do this" if blocked else job.title
+            words = (
+                _("{title}\n{name} cannot do this").format(title=job.title, name=name)
+                if blocked
+                else job.title
+            )
             button = PictureButton(job.icon, words, icon_size=48, vertical=True, large=True)
             button.setAccessibleName(job.title)
             button.setMinimumWidth(scaled(150))
@@ -62,7 +67,7 @@ class JobChooser(QDialog):
             grid.addWidget(button, position // columns, position % columns)
             self.buttons[job.id] = button
         layout.addWidget(scroll_area(grid_host), 1)
-        cancel = PictureButton("cross", "Cancel", large=True)
+        cancel = PictureButton("cross", _("Cancel"), large=True)
         cancel.clicked.connect(self.reject)
         layout.addWidget(cancel, 0, Qt.AlignmentFlag.AlignRight)
         self.resize(scaled(760), scaled(520))
@@ -80,11 +85,11 @@ class OneOffJobDialog(QDialog):
         self, kinds: list[TaskTypeInfo], beds: list[BedChoice], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Add a job for today")
-        self.setAccessibleName("Add a job for today")
+        self.setWindowTitle(_("Add a job for today"))
+        self.setAccessibleName(_("Add a job for today"))
         self.people = 1
         layout = QVBoxLayout(self)
-        layout.addWidget(label("Which job?", "heading"))
+        layout.addWidget(label(_("Which job?"), "heading"))
         grid_host = QWidget()
         grid = QGridLayout(grid_host)
         grid.setSpacing(10)
@@ -101,34 +106,34 @@ class OneOffJobDialog(QDialog):
         self.kind_group.buttonToggled.connect(lambda *_: self._update())
         layout.addWidget(scroll_area(grid_host), 1)
 
-        layout.addWidget(label("Where?", "heading"))
+        layout.addWidget(label(_("Where?"), "heading"))
         self.bed = QComboBox()
-        self.bed.setAccessibleName("Where is the job")
+        self.bed.setAccessibleName(_("Where is the job"))
         self.bed.setMinimumHeight(TARGET)
-        self.bed.addItem("All over the farm", None)
+        self.bed.addItem(_("All over the farm"), None)
         for bed in beds:
             self.bed.addItem(bed.name, bed.id)
         layout.addWidget(self.bed)
 
-        layout.addWidget(label("How many people?", "heading"))
+        layout.addWidget(label(_("How many people?"), "heading"))
         count_row = QHBoxLayout()
-        self.fewer = self._step("−", "One person fewer", -1)
+        self.fewer = self._step("−", _("One person fewer"), -1)
         count_row.addWidget(self.fewer)
-        self.count = label("1 person", "heading", wrap=False)
+        self.count = label(_("1 person"), "heading", wrap=False)
         self.count.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.count.setMinimumWidth(scaled(140))
         count_row.addWidget(self.count)
-        self.more = self._step("+", "One more person", 1)
+        self.more = self._step("+", _("One more person"), 1)
         count_row.addWidget(self.more)
         count_row.addStretch(1)
         layout.addLayout(count_row)
 
         buttons = QHBoxLayout()
-        cancel = PictureButton("cross", "Cancel", large=True)
+        cancel = PictureButton("cross", _("Cancel"), large=True)
         cancel.clicked.connect(self.reject)
         buttons.addWidget(cancel)
         buttons.addStretch(1)
-        self.add_button = primary_button("add", "Add the job")
+        self.add_button = primary_button("add", _("Add the job"))
         self.add_button.setMinimumHeight(scaled(56))
         self.add_button.clicked.connect(self.accept)
         buttons.addWidget(self.add_button)

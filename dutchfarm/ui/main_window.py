@@ -32,6 +32,7 @@ from dutchfarm.ui.help_content import COORDINATOR, STAFF, help_for
 from dutchfarm.ui.pages.base import Page
 from dutchfarm.ui.theme import apply_theme, text_size, theme_choice, watch_system_theme
 from dutchfarm.ui.widgets import PictureButton, UndoBar, label, scaled
+from dutchfarm.words import _
 
 log = logging.getLogger(__name__)
 # How many pages back Escape can go.
@@ -56,14 +57,14 @@ PAGES: dict[str, str] = {
 
 # The areas on the home page, in order: (page, picture, words, shortcut).
 AREAS: tuple[tuple[str, str, str, str], ...] = (
-    ("bed", "bed", "My bed", "Ctrl+1"),
-    ("beds", "map", "Beds", "Ctrl+2"),
-    ("rotation", "rotation", "Rotation", "Ctrl+8"),
-    ("vote", "vote", "Vote", "Ctrl+3"),
-    ("rota", "rota", "Rota", "Ctrl+4"),
-    ("harvest", "harvest", "Harvest", "Ctrl+5"),
-    ("people", "people", "People", "Ctrl+6"),
-    ("settings", "settings", "Settings", "Ctrl+7"),
+    ("bed", "bed", _("My bed"), "Ctrl+1"),
+    ("beds", "map", _("Beds"), "Ctrl+2"),
+    ("rotation", "rotation", _("Rotation"), "Ctrl+8"),
+    ("vote", "vote", _("Vote"), "Ctrl+3"),
+    ("rota", "rota", _("Rota"), "Ctrl+4"),
+    ("harvest", "harvest", _("Harvest"), "Ctrl+5"),
+    ("people", "people", _("People"), "Ctrl+6"),
+    ("settings", "settings", _("Settings"), "Ctrl+7"),
 )
 
 
@@ -88,8 +89,8 @@ class UserBar(QFrame):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         layout.setSpacing(12)
-        self.home_button = PictureButton("home", "Today", icon_size=40, large=True)
-        self.home_button.setToolTip("Go to the Today page (Alt+Home)")
+        self.home_button = PictureButton("home", _("Today"), icon_size=40, large=True)
+        self.home_button.setToolTip(_("Go to the Today page (Alt+Home)"))
         self.home_button.clicked.connect(lambda: context.go("today"))
         layout.addWidget(self.home_button)
         layout.addStretch(1)
@@ -97,12 +98,14 @@ class UserBar(QFrame):
         layout.addWidget(self.user_picture)
         self.user_words = label("", wrap=False)
         layout.addWidget(self.user_words)
-        self.switch_button = PictureButton("switch_user", "Change user", icon_size=40, large=True)
-        self.switch_button.setToolTip("Tap to choose who is using Dutch Farm")
+        self.switch_button = PictureButton(
+            "switch_user", _("Change user"), icon_size=40, large=True
+        )
+        self.switch_button.setToolTip(_("Tap to choose who is using Dutch Farm"))
         self.switch_button.clicked.connect(lambda: context.go("who"))
         layout.addWidget(self.switch_button)
-        self.help_button = PictureButton("help", "Help", icon_size=40, large=True)
-        self.help_button.setToolTip("What this page is for, and how to use it (F1)")
+        self.help_button = PictureButton("help", _("Help"), icon_size=40, large=True)
+        self.help_button.setToolTip(_("What this page is for, and how to use it (F1)"))
         layout.addWidget(self.help_button)
         context.changed.connect(self._on_changed)
         self.show_user()
@@ -117,17 +120,17 @@ class UserBar(QFrame):
         size = scaled(44)
         if actor.person_id is None:
             self.user_picture.setPixmap(icons.pixmap("person", size))
-            self.user_picture.setAccessibleName("Nobody has chosen their picture")
-            self.user_words.setText("Who are you?")
-            self.switch_button.set_label("Choose me")
+            self.user_picture.setAccessibleName(_("Nobody has chosen their picture"))
+            self.user_words.setText(_("Who are you?"))
+            self.switch_button.set_label(_("Choose me"))
             return
         person = get_person(self.context.db, actor.person_id)
         self.user_picture.setPixmap(
             icons.person_pixmap(person.name, person.colour, person.avatar, person.photo, size)
         )
-        self.user_picture.setAccessibleName(f"Picture of {person.name}")
+        self.user_picture.setAccessibleName(_("Picture of {name}").format(name=person.name))
         self.user_words.setText(f"{person.name} ({ROLE_WORDS[person.role]})")
-        self.switch_button.set_label("Change user")
+        self.switch_button.set_label(_("Change user"))
 
 
 class IdleWatch(QObject):
@@ -190,7 +193,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.context = context
         self.settings = settings
-        self.setWindowTitle("Dutch Farm")
+        self.setWindowTitle(_("Dutch Farm"))
         self.setWindowIcon(icons.icon("farm"))
         self.setMinimumSize(QSize(640, 480))
         central = QWidget()
@@ -212,7 +215,7 @@ class MainWindow(QMainWindow):
         self._shortcuts = [
             self._shortcut("Alt+Home", lambda: self.show_page("today")),
             self._shortcut("F1", self.show_help),
-            self._shortcut("Escape", self.go_back),
+            self._shortcut(_("Escape"), self.go_back),
         ]
         self.user_bar.help_button.clicked.connect(self.show_help)
         for page, _icon, _words, keys in AREAS:

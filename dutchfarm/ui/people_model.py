@@ -15,9 +15,10 @@ from PySide6.QtGui import QIcon
 from dutchfarm.services.people import ROLE_WORDS, PersonInfo
 from dutchfarm.ui import icons
 from dutchfarm.ui.table_model import RowsTableModel
+from dutchfarm.words import _
 
 COL_NAME, COL_ROLE, COL_BEDS, COL_SUPPORT, COL_CANNOT, COL_LIKES = range(6)
-HEADERS = ("Name", "Role", "Bed", "Needs support", "Cannot do", "Likes")
+HEADERS = (_("Name"), _("Role"), _("Bed"), _("Needs support"), _("Cannot do"), _("Likes"))
 ROLE_ICONS = {
     "coordinator": "coordinator",
     "volunteer": "volunteer",
@@ -83,13 +84,13 @@ class PeopleTableModel(RowsTableModel):
 
     def _text(self, person: PersonInfo, column: int) -> str:
         if column == COL_NAME:
-            return person.name + (" (archived)" if person.archived else "")
+            return person.name + (_(" (archived)") if person.archived else "")
         if column == COL_ROLE:
             return ROLE_WORDS[person.role]
         if column == COL_BEDS:
             return ", ".join(person.beds)
         if column == COL_SUPPORT:
-            return "Yes" if person.needs_support else "No"
+            return _("Yes") if person.needs_support else _("No")
         if column == COL_CANNOT:
             return self._jobs(person.cannot)
         if column == COL_LIKES:

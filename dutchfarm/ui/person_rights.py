@@ -19,6 +19,7 @@ from dutchfarm.ui import dialogs
 from dutchfarm.ui.context import AppContext, Topic
 from dutchfarm.ui.person_sheet import build_document, print_to, write_pdf
 from dutchfarm.ui.widgets import PictureButton
+from dutchfarm.words import _
 
 
 class PersonRightsBar(QWidget):
@@ -30,16 +31,16 @@ class PersonRightsBar(QWidget):
         self.person: PersonInfo | None = None
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.keep_button = PictureButton("export", "What we keep about them")
-        self.keep_button.setToolTip("Save an Easy Read page, a CSV and a JSON file of it all")
+        self.keep_button = PictureButton("export", _("What we keep about them"))
+        self.keep_button.setToolTip(_("Save an Easy Read page, a CSV and a JSON file of it all"))
         self.keep_button.clicked.connect(self.save_copy)
         layout.addWidget(self.keep_button)
-        self.print_button = PictureButton("print", "Print what we keep")
-        self.print_button.setToolTip("Print the Easy Read page on A4 paper, to give to them")
+        self.print_button = PictureButton("print", _("Print what we keep"))
+        self.print_button.setToolTip(_("Print the Easy Read page on A4 paper, to give to them"))
         self.print_button.clicked.connect(self.print_copy)
         layout.addWidget(self.print_button)
         layout.addStretch(1)
-        self.erase_button = PictureButton("delete", "Erase this person")
+        self.erase_button = PictureButton("delete", _("Erase this person"))
         self.erase_button.clicked.connect(self.erase)
         layout.addWidget(self.erase_button)
 
@@ -53,7 +54,9 @@ class PersonRightsBar(QWidget):
         person = self.person
         if person is None:
             return
-        folder = dialogs.choose_folder(self, f"Where shall the copy of {person.name}'s data go?")
+        folder = dialogs.choose_folder(
+            self, _("Where shall the copy of {name}'s data go?").format(name=person.name)
+        )
         if folder is None:
             return
         context = self.context
@@ -64,13 +67,21 @@ class PersonRightsBar(QWidget):
                 record, (person.colour, person.avatar, person.photo), csv_path.with_suffix(".pdf")
             )
         except (ServiceError, OSError) as error:
-            dialogs.warn(self, "The copy was not made", str(error))
+            dialogs.warn(self, _("The copy was not made"), str(error))
             return
         dialogs.tell(
             self,
-            "Copy saved",
-            f"Saved {pdf_path.name} (to print and give to {person.name}), "
-            f"{csv_path.name} and {json_path.name} in {folder}.",
+            _("Copy saved"),
+            _(
+                "Saved {name} (to print and give to {person_name}), {csv_path_name} "
+                "and {json_path_name} in {folder}."
+            ).format(
+                name=pdf_path.name,
+                person_name=person.name,
+                csv_path_name=csv_path.name,
+                json_path_name=json_path.name,
+                folder=folder,
+            ),
         )
 
     def print_copy(self) -> None:
@@ -85,7 +96,11 @@ class PersonRightsBar(QWidget):
             return
         print_to(printer, build_document(record, (person.colour, person.avatar, person.photo)))
         context.run(self, note_printed, context.db, context.actor, person.id)
-        dialogs.tell(self, "Printed", f"The page for {person.name} went to the printer.")
+        dialogs.tell(
+            self,
+            _("Printed"),
+            _("The page for {name} went to the printer.").format(name=person.name),
+        )
 
     def erase(self) -> None:
         """Erase the person after asking; a backup is made first."""
@@ -94,12 +109,14 @@ class PersonRightsBar(QWidget):
             return
         if not dialogs.ask(
             self,
-            f"Erase {person.name}?",
-            f"Erase {person.name}? Their name, picture and details go for good. "
-            "The food they picked and the jobs they did stay in the totals, "
-            "by \u201csomeone\u201d. Votes do not change. A backup is made first.",
-            yes=f"Erase {person.name}",
-            no="Keep them",
+            _("Erase {name}?").format(name=person.name),
+            _(
+                "Erase {name}? Their name, picture and details go for good. The food "
+                "they picked and the jobs they did stay in the totals, by “someone”. "
+                "Votes do not change. A backup is made first."
+            ).format(name=person.name),
+            yes=_("Erase {name}").format(name=person.name),
+            no=_("Keep them"),
         ):
             return
         context = self.context
@@ -111,6 +128,8 @@ class PersonRightsBar(QWidget):
         if kept is not None:
             dialogs.tell(
                 self,
-                "Erased",
-                f"{person.name} is erased. {kept} records now say \u201csomeone\u201d.",
+                _("Erased"),
+                _("{name} is erased. {kept} records now say “someone”.").format(
+                    name=person.name, kept=kept
+                ),
             )

@@ -18,6 +18,7 @@ from PySide6.QtGui import (
 from dutchfarm.services.personal_data import PersonRecord
 from dutchfarm.ui import icons
 from dutchfarm.ui.theme import FONT_FAMILY, load_fonts
+from dutchfarm.words import _
 
 PICTURE = 64
 
@@ -34,38 +35,48 @@ def sheet_lines(record: PersonRecord) -> list[tuple[str, str]]:
     days = record.count("attendance")
     votes = record.count("voted")
     lines = [
-        ("person", f"Your name is {record.name}."),
-        ("people", f"At the farm you are a {record.role.lower()}."),
-        ("likes", "Jobs you like: " + (", ".join(record.likes) or "none written down") + "."),
+        ("person", _("Your name is {name}.").format(name=record.name)),
+        ("people", _("At the farm you are a {role}.").format(role=record.role.lower())),
+        ("likes", _("Jobs you like: ") + (", ".join(record.likes) or _("none written down")) + "."),
         (
             "cannot",
-            "Jobs you do not do: " + (", ".join(record.cannot) or "none written down") + ".",
+            _("Jobs you do not do: ") + (", ".join(record.cannot) or _("none written down")) + ".",
         ),
         (
             "support",
-            "Someone is with you for jobs." if record.needs_support else "You do jobs on your own.",
+            _("Someone is with you for jobs.")
+            if record.needs_support
+            else _("You do jobs on your own."),
         ),
-        ("bed", "Your bed: " + (", ".join(record.beds) or "you have no bed of your own") + "."),
+        (
+            "bed",
+            _("Your bed: ") + (", ".join(record.beds) or _("you have no bed of your own")) + ".",
+        ),
         (
             "note",
             _times(
-                diary, "You wrote in a bed diary once.", "You wrote in bed diaries {count} times."
+                diary,
+                _("You wrote in a bed diary once."),
+                _("You wrote in bed diaries {count} times."),
             ),
         ),
-        ("picked", _times(harvests, "You picked food once.", "You picked food {count} times.")),
-        ("rota", _times(jobs, "You did 1 job.", "You did {count} jobs.")),
-        ("calendar", _times(days, "You came in on 1 day.", "You came in on {count} days.")),
+        (
+            "picked",
+            _times(harvests, _("You picked food once."), _("You picked food {count} times.")),
+        ),
+        ("rota", _times(jobs, _("You did 1 job."), _("You did {count} jobs."))),
+        ("calendar", _times(days, _("You came in on 1 day."), _("You came in on {count} days."))),
         (
             "vote",
-            _times(votes, "You voted once.", "You voted {count} times.")
+            _times(votes, _("You voted once."), _("You voted {count} times."))
             if votes
-            else "You have not voted yet.",
+            else _("You have not voted yet."),
         ),
-        ("lock", "Nobody can see how you voted. We only know that you voted."),
-        ("lock", "We do not keep your address, your health or your birthday."),
+        ("lock", _("Nobody can see how you voted. We only know that you voted.")),
+        ("lock", _("We do not keep your address, your health or your birthday.")),
         (
             "delete",
-            "You can ask us to take your name away. Then your work says \u201csomeone\u201d.",
+            _("You can ask us to take your name away. Then your work says “someone”."),
         ),
     ]
     return lines
@@ -79,13 +90,13 @@ def sheet_html(record: PersonRecord) -> str:
         f"{html.escape(sentence)}</td></tr>"
         for name, sentence in sheet_lines(record)
     )
-    return (
-        f'<h1 style="font-size: 28pt">What Dutch Farm keeps about you</h1>'
-        f'<table cellspacing="6"><tr><td><img src="person:me" width="120" height="120"></td>'
-        f'<td style="font-size: 26pt; font-weight: bold">{html.escape(record.name)}</td>'
-        "</tr></table>"
-        f'<table cellspacing="4">{rows}</table>'
-    )
+    return _(
+        '<h1 style="font-size: 28pt">What Dutch Farm keeps about '
+        'you</h1><table cellspacing="6"><tr><td><img src="person:me" '
+        'width="120" height="120"></td><td style="font-size: 26pt; '
+        'font-weight: bold">{name}</td></tr></table><table '
+        'cellspacing="4">{rows}</table>'
+    ).format(name=html.escape(record.name), rows=rows)
 
 
 def build_document(
@@ -129,6 +140,6 @@ def write_pdf(
     """Write the page to a PDF file."""
     writer = QPdfWriter(str(path))
     writer.setResolution(150)
-    writer.setTitle(f"What Dutch Farm keeps about {record.name}")
+    writer.setTitle(_("What Dutch Farm keeps about {name}").format(name=record.name))
     print_to(writer, build_document(record, photo))
     return path

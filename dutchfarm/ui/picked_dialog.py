@@ -10,6 +10,7 @@ from dutchfarm.ui.context import AppContext
 from dutchfarm.ui.harvest_entry import QuickHarvestPanel
 from dutchfarm.ui.theme import text_scale
 from dutchfarm.ui.widgets import PictureButton, scaled, scroll_area
+from dutchfarm.words import _
 
 
 class PickedDialog(QDialog):
@@ -19,8 +20,8 @@ class PickedDialog(QDialog):
         self, context: AppContext, bed_id: int, bed_name: str, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"I picked, from {bed_name}")
-        self.setAccessibleName("What did you pick?")
+        self.setWindowTitle(_("I picked, from {bed_name}").format(bed_name=bed_name))
+        self.setAccessibleName(_("What did you pick?"))
         layout = QVBoxLayout(self)
         columns = 4 if text_scale() < 1.3 else 3
         self.panel = QuickHarvestPanel(context, bed_id=bed_id, columns=columns, diary=True)
@@ -28,8 +29,8 @@ class PickedDialog(QDialog):
         # With large text the number pad is taller than a screen: it scrolls, never cut.
         layout.addWidget(scroll_area(self.panel), 1)
         bottom = QHBoxLayout()
-        self.close_button = PictureButton("cross", "Not now", large=True)
-        self.close_button.setToolTip("Close this without saving anything")
+        self.close_button = PictureButton("cross", _("Not now"), large=True)
+        self.close_button.setToolTip(_("Close this without saving anything"))
         self.close_button.clicked.connect(self.reject)
         bottom.addWidget(self.close_button)
         bottom.addStretch(1)

@@ -26,6 +26,7 @@ from dutchfarm.domain.jobs import long_date
 from dutchfarm.services.rota import PrintableRota, PrintJob, PrintPerson
 from dutchfarm.ui import icons
 from dutchfarm.ui.theme import FONT_FAMILY, load_fonts
+from dutchfarm.words import _
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -227,9 +228,13 @@ class _Page:
         )
         painter.drawText(title, Qt.AlignmentFlag.AlignLeft, long_date(self.rota.day))
         painter.setFont(self.small_font)
-        words = f"Today's jobs at {self.rota.farm_name}" if self.rota.farm_name else "Today's jobs"
+        words = (
+            _("Today's jobs at {farm_name}").format(farm_name=self.rota.farm_name)
+            if self.rota.farm_name
+            else _("Today's jobs")
+        )
         if count > 1:
-            words += f"  (page {number} of {count})"
+            words += _("  (page {number} of {count})").format(number=number, count=count)
         below = QRectF(title.left(), title.bottom(), title.width(), self._height(self.small_font))
         painter.drawText(below, Qt.AlignmentFlag.AlignLeft, words)
 
@@ -278,7 +283,7 @@ class _Page:
         painter.setPen(TEXT)
         middle = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
         if not person.jobs:
-            painter.drawText(area, middle, "No job yet")
+            painter.drawText(area, middle, _("No job yet"))
             return
         per_line = self._per_line(sizes, len(person.jobs))
         slot = (area.width() - (per_line - 1) * sizes.gap) / per_line
@@ -296,8 +301,14 @@ class _Page:
 
     def _paint_label(self, painter: QPainter, job: PrintJob, rect: QRectF, sizes: _Sizes) -> None:
         """The job's name (and bed) in bold, and who else is on it, as big as fits beside."""
-        name = f"{job.name} in {job.bed_name}" if job.bed_name else job.name
-        others = f"with {_and_list(job.partners)}" if job.partners else ""
+        name = (
+            _("{name} in {bed_name}").format(name=job.name, bed_name=job.bed_name)
+            if job.bed_name
+            else job.name
+        )
+        others = (
+            _("with {partners}").format(partners=_and_list(job.partners)) if job.partners else ""
+        )
         flags = Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap
         points = sizes.job_points
         while True:
@@ -326,7 +337,7 @@ class _Page:
         painter.setPen(TEXT)
         line = self._height(self.small_font) * 1.3
         y = self.area.bottom() - self.footer
-        for words in ("Still to find someone for:", *self.rota.problems):
+        for words in (_("Still to find someone for:"), *self.rota.problems):
             row = QRectF(self.area.left(), y, self.area.width(), line)
             painter.drawText(row, Qt.AlignmentFlag.AlignLeft, words)
             y += line
@@ -353,7 +364,7 @@ def paint_rota(device: QPagedPaintDevice, rota: PrintableRota, dpi: int) -> int:
     sizes = page.choose_sizes()
     painter = QPainter()
     if not painter.begin(device):
-        raise OSError("The rota could not be drawn on that printer or file.")
+        raise OSError(_("The rota could not be drawn on that printer or file."))
     try:
         return page.paint(painter, sizes)
     finally:
@@ -369,7 +380,7 @@ def save_pdf(rota: PrintableRota, path: str | Path) -> int:
     Path(path).open("wb").close()
     writer = QPdfWriter(str(path))
     writer.setResolution(PDF_DPI)
-    writer.setTitle(f"Rota for {long_date(rota.day)}")
+    writer.setTitle(_("Rota for {day}").format(day=long_date(rota.day)))
     writer.setCreator("Dutch Farm")
     return paint_rota(writer, rota, PDF_DPI)
 

@@ -32,6 +32,7 @@ from dutchfarm.services.rota import DayJob, DayRota, Placement
 from dutchfarm.ui import icons
 from dutchfarm.ui.theme import FOCUS_RING, PADDING_X, PADDING_Y, TARGET, colours
 from dutchfarm.ui.widgets import PictureButton, label, scaled
+from dutchfarm.words import _
 
 # What a dragged job chip carries: "job id:person id".
 PLACE_MIME = "application/x-dutchfarm-place"
@@ -134,7 +135,7 @@ class JobChip(_DragButton):
         self.setCheckable(True)
         self.setIcon(icons.icon(job.icon))
         self.setIconSize(QSize(scaled(40), scaled(40)))
-        words = job.title + (" (done)" if job.done else "")
+        words = job.title + (_(" (done)") if job.done else "")
         self.words = words
         self.setText(words)
         self.setAccessibleName(f"{place.name}: {words}")
@@ -187,9 +188,13 @@ class NoJobButton(_DragButton):
         self.person = person
         self.setIcon(icons.icon("add"))
         self.setIconSize(QSize(scaled(32), scaled(32)))
-        self.setText("Give a job")
-        self.setAccessibleName(f"Give {person.name} a job")
-        self.setToolTip(f"{person.name} has no job yet. Tap to choose one, or drag onto a job.")
+        self.setText(_("Give a job"))
+        self.setAccessibleName(_("Give {name} a job").format(name=person.name))
+        self.setToolTip(
+            _("{name} has no job yet. Tap to choose one, or drag onto a job.").format(
+                name=person.name
+            )
+        )
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         _fit_card(self)
         self.setCursor(Qt.CursorShape.OpenHandCursor)
@@ -218,7 +223,7 @@ class PersonCard(QFrame):
         top = QHBoxLayout()
         picture = QLabel()
         picture.setPixmap(person_picture(person, scaled(48)))
-        picture.setAccessibleName(f"Picture of {person.name}")
+        picture.setAccessibleName(_("Picture of {name}").format(name=person.name))
         top.addWidget(picture)
         self.name = label(person.name, "heading", wrap=False)
         top.addWidget(self.name, 1)
@@ -233,7 +238,7 @@ class PersonCard(QFrame):
             self.no_job = NoJobButton(person)
             layout.addWidget(self.no_job)
         elif not jobs:
-            layout.addWidget(label("No job yet.", "muted"))
+            layout.addWidget(label(_("No job yet."), "muted"))
         layout.addStretch(1)
 
 
@@ -269,18 +274,23 @@ class JobRow(QFrame):
         words.addWidget(self.title)
         needed = f"{job.people_needed} {'person' if job.people_needed == 1 else 'people'}"
         names = ", ".join(place.name for place in job.people)
-        self.who = label(f"{names}. Needs {needed}." if names else f"Needs {needed}.", "muted")
+        self.who = label(
+            _("{names}. Needs {needed}.").format(names=names, needed=needed)
+            if names
+            else _("Needs {needed}.").format(needed=needed),
+            "muted",
+        )
         words.addWidget(self.who)
         # Places still to fill are only news once the rota is made.
         self.short = label(job.needs_words or "", "warning")
         self.short.setVisible(made and bool(job.needs_words))
         words.addWidget(self.short)
         layout.addLayout(words, 1)
-        self.done_button = PictureButton("done" if job.done else "tick", "Done")
+        self.done_button = PictureButton("done" if job.done else "tick", _("Done"))
         self.done_button.setCheckable(True)
         self.done_button.setChecked(job.done)
-        self.done_button.setAccessibleName(f"{job.title} done")
-        self.done_button.setToolTip("Tap when this job is done")
+        self.done_button.setAccessibleName(_("{title} done").format(title=job.title))
+        self.done_button.setToolTip(_("Tap when this job is done"))
         self.done_button.setEnabled(can_change)
         self.done_button.toggled.connect(lambda on: self.done_toggled.emit(job.id, on))
         layout.addWidget(self.done_button, 0, Qt.AlignmentFlag.AlignVCenter)

@@ -38,11 +38,12 @@ from dutchfarm.services.jobs import (
 from dutchfarm.ui import icons
 from dutchfarm.ui.theme import TARGET, text_scale
 from dutchfarm.ui.widgets import PictureButton, label, scaled
+from dutchfarm.words import _
 
 REPEAT_WORDS = {
-    Repeat.DAILY: "Every day",
-    Repeat.WEEKDAYS: "Some days",
-    Repeat.WEEKLY: "Once a week",
+    Repeat.DAILY: _("Every day"),
+    Repeat.WEEKDAYS: _("Some days"),
+    Repeat.WEEKLY: _("Once a week"),
 }
 
 
@@ -73,17 +74,17 @@ class RecurringJobForm(QWidget):
         super().__init__()
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
-        self.heading = label("New job that comes back", "heading")
+        self.heading = label(_("New job that comes back"), "heading")
         layout.addWidget(self.heading)
 
-        layout.addWidget(label("Which job?"))
+        layout.addWidget(label(_("Which job?")))
         self.kind = QComboBox()
-        self.kind.setAccessibleName("Which job")
+        self.kind.setAccessibleName(_("Which job"))
         self.kind.setIconSize(QSize(scaled(28), scaled(28)))
         self.kind.setMinimumHeight(TARGET)
         layout.addWidget(self.kind)
 
-        layout.addWidget(label("How often?"))
+        layout.addWidget(label(_("How often?")))
         repeats = QHBoxLayout()
         self.repeat_group = QButtonGroup(self)
         self.repeat_buttons: dict[Repeat, PictureButton] = {}
@@ -113,26 +114,26 @@ class RecurringJobForm(QWidget):
             self.day_buttons.append(day)
         layout.addWidget(self.days_row)
 
-        layout.addWidget(label("Where?"))
+        layout.addWidget(label(_("Where?")))
         self.bed = QComboBox()
-        self.bed.setAccessibleName("Where is the job")
+        self.bed.setAccessibleName(_("Where is the job"))
         self.bed.setMinimumHeight(TARGET)
         layout.addWidget(self.bed)
 
-        layout.addWidget(label("How many people?"))
+        layout.addWidget(label(_("How many people?")))
         self.people = QSpinBox()
         self.people.setRange(1, MOST_PEOPLE)
-        self.people.setAccessibleName("How many people")
+        self.people.setAccessibleName(_("How many people"))
         self.people.setMinimumSize(scaled(120), TARGET)
         layout.addWidget(self.people, 0, Qt.AlignmentFlag.AlignLeft)
 
-        layout.addWidget(label("First day"))
-        self.starts_on = date_box("First day")
+        layout.addWidget(label(_("First day")))
+        self.starts_on = date_box(_("First day"))
         layout.addWidget(self.starts_on, 0, Qt.AlignmentFlag.AlignLeft)
-        self.has_end = QCheckBox("It stops on a day")
-        self.has_end.setAccessibleName("It stops on a day")
+        self.has_end = QCheckBox(_("It stops on a day"))
+        self.has_end.setAccessibleName(_("It stops on a day"))
         layout.addWidget(self.has_end)
-        self.ends_on = date_box("Last day")
+        self.ends_on = date_box(_("Last day"))
         self.has_end.toggled.connect(self.ends_on.setEnabled)
         layout.addWidget(self.ends_on, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
@@ -141,12 +142,14 @@ class RecurringJobForm(QWidget):
         self, job: RecurringJobInfo | None, kinds: list[TaskTypeInfo], beds: list[BedChoice]
     ) -> None:
         """Fill the form with ``job``, or empty it for a new one."""
-        self.heading.setText(f"{job.task_name}: {job.when}" if job else "New job that comes back")
+        self.heading.setText(
+            f"{job.task_name}: {job.when}" if job else _("New job that comes back")
+        )
         self.kind.clear()
         for kind in kinds:
             self.kind.addItem(icons.icon(kind.icon), kind.name, kind.id)
         self.bed.clear()
-        self.bed.addItem("All over the farm", None)
+        self.bed.addItem(_("All over the farm"), None)
         for bed in beds:
             self.bed.addItem(bed.name, bed.id)
         if job is None:
@@ -208,15 +211,15 @@ class TaskTypeForm(QWidget):
         super().__init__()
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
-        self.heading = label("New kind of job", "heading")
+        self.heading = label(_("New kind of job"), "heading")
         layout.addWidget(self.heading)
-        layout.addWidget(label("Name"))
+        layout.addWidget(label(_("Name")))
         self.name = QLineEdit()
-        self.name.setAccessibleName("Name of the job")
-        self.name.setPlaceholderText("For example: Sweeping the paths")
+        self.name.setAccessibleName(_("Name of the job"))
+        self.name.setPlaceholderText(_("For example: Sweeping the paths"))
         layout.addWidget(self.name)
 
-        layout.addWidget(label("How hard is it?"))
+        layout.addWidget(label(_("How hard is it?")))
         efforts = QHBoxLayout()
         self.effort_group = QButtonGroup(self)
         self.effort_buttons: dict[Effort, PictureButton] = {}
@@ -229,9 +232,9 @@ class TaskTypeForm(QWidget):
         efforts.addStretch(1)
         layout.addLayout(efforts)
 
-        layout.addWidget(label("Picture"))
+        layout.addWidget(label(_("Picture")))
         self.pictures = QListWidget()
-        self.pictures.setAccessibleName("Picture of the job")
+        self.pictures.setAccessibleName(_("Picture of the job"))
         self.pictures.setViewMode(QListView.ViewMode.IconMode)
         self.pictures.setResizeMode(QListView.ResizeMode.Adjust)
         self.pictures.setMovement(QListView.Movement.Static)
@@ -250,7 +253,7 @@ class TaskTypeForm(QWidget):
 
     def show_kind(self, kind: TaskTypeInfo | None) -> None:
         """Fill the form with ``kind``, or empty it for a new one."""
-        self.heading.setText(kind.name if kind else "New kind of job")
+        self.heading.setText(kind.name if kind else _("New kind of job"))
         self.name.setText(kind.name if kind else "")
         self.effort_buttons[kind.effort if kind else Effort.LIGHT].setChecked(True)
         self.choose_picture(kind.icon if kind else "note")

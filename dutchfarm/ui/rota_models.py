@@ -17,6 +17,7 @@ from dutchfarm.services.catalogue import TaskTypeInfo
 from dutchfarm.services.fairness import FairnessTable
 from dutchfarm.services.jobs import EFFORT_WORDS, RecurringJobInfo, natural
 from dutchfarm.ui import icons
+from dutchfarm.words import _
 
 Index = QModelIndex | QPersistentModelIndex
 # The value a column sorts by, where it differs from the words shown.
@@ -94,7 +95,7 @@ COL_JOB, COL_WHEN, COL_PEOPLE, COL_WHERE, COL_FROM, COL_UNTIL = range(6)
 class RecurringJobTableModel(_RowsModel):
     """The jobs that come back: what, how often, where, for how many, and from when."""
 
-    headers = ("Job", "How often", "People", "Where", "From", "Until")
+    headers = (_("Job"), _("How often"), _("People"), _("Where"), _("From"), _("Until"))
 
     def set_rows(self, rows: list[RecurringJobInfo]) -> None:
         """Replace every row (a model reset)."""
@@ -109,13 +110,13 @@ class RecurringJobTableModel(_RowsModel):
         if column == COL_WHEN:
             return row.when
         if column == COL_WHERE:
-            return row.bed_name or "All over the farm"
+            return row.bed_name or _("All over the farm")
         if column == COL_PEOPLE:
             return str(row.people_needed)
         if column == COL_FROM:
             return f"{row.starts_on.day} {row.starts_on:%b %Y}"
         if column == COL_UNTIL:
-            return f"{row.ends_on.day} {row.ends_on:%b %Y}" if row.ends_on else "No end"
+            return f"{row.ends_on.day} {row.ends_on:%b %Y}" if row.ends_on else _("No end")
         return ""
 
     def sort_value(self, row: RecurringJobInfo, column: int) -> Any:
@@ -143,7 +144,7 @@ COL_KIND, COL_EFFORT = range(2)
 class TaskTypeTableModel(_RowsModel):
     """The kinds of job, with their picture and how hard they are."""
 
-    headers = ("Kind of job", "Effort")
+    headers = (_("Kind of job"), _("Effort"))
 
     def set_rows(self, rows: list[TaskTypeInfo]) -> None:
         """Replace every row (a model reset)."""
@@ -184,7 +185,7 @@ class FairnessTableModel(_RowsModel):
         self.table = table
         self._rows = list(table.rows)
         kinds = tuple(kind.name for kind in table.kinds)
-        self.headers = ("Person", "All jobs", *kinds)
+        self.headers = (_("Person"), _("All jobs"), *kinds)
         self.endResetModel()
 
     def headerData(  # noqa: N802 - Qt API
@@ -209,7 +210,7 @@ class FairnessTableModel(_RowsModel):
     def text(self, row: Any, column: int) -> str:
         """The person's name, or a count."""
         if column == COL_PERSON:
-            return str(row.name) + (" (archived)" if row.archived else "")
+            return str(row.name) + (_(" (archived)") if row.archived else "")
         return str(self._count(row, column))
 
     def sort_value(self, row: Any, column: int) -> Any:

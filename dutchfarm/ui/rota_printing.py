@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 from dutchfarm.services.rota import PrintableRota, printable_rota
 from dutchfarm.ui import dialogs
 from dutchfarm.ui.context import AppContext
+from dutchfarm.words import _
 
 
 def _printable(parent: QWidget, context: AppContext, day: dt.date) -> PrintableRota | None:
@@ -27,7 +28,7 @@ def print_day(parent: QWidget, context: AppContext, day: dt.date) -> None:
     try:
         print_rota(printable, printer)
     except OSError as error:
-        dialogs.warn(parent, "The rota did not print", str(error))
+        dialogs.warn(parent, _("The rota did not print"), str(error))
 
 
 def save_day(parent: QWidget, context: AppContext, day: dt.date) -> None:
@@ -38,7 +39,7 @@ def save_day(parent: QWidget, context: AppContext, day: dt.date) -> None:
     if printable is None:
         return
     path = dialogs.save_file(
-        parent, "Save the rota as a PDF", f"rota-{day.isoformat()}.pdf", "PDF (*.pdf)"
+        parent, _("Save the rota as a PDF"), f"rota-{day.isoformat()}.pdf", _("PDF (*.pdf)")
     )
     if not path:
         return
@@ -49,7 +50,11 @@ def save_day(parent: QWidget, context: AppContext, day: dt.date) -> None:
     except OSError as error:
         reason = error.strerror or str(error)
         dialogs.warn(
-            parent, "The rota was not saved", f"It could not be saved as {name}: {reason}."
+            parent,
+            _("The rota was not saved"),
+            _("It could not be saved as {name}: {reason}.").format(name=name, reason=reason),
         )
         return
-    dialogs.tell(parent, "The rota is saved", f"The picture rota is saved as {name}.")
+    dialogs.tell(
+        parent, _("The rota is saved"), _("The picture rota is saved as {name}.").format(name=name)
+    )

@@ -48,6 +48,7 @@ from dutchfarm.ui.widgets import (
     scaled,
     scroll_area,
 )
+from dutchfarm.words import _
 
 
 def sorted_table(name: str, model: Any, sort_column: int) -> tuple[QTableView, SortedModel]:
@@ -97,7 +98,7 @@ class SetupEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         self.locked = label(
-            "Only the coordinator can change this. The coordinator taps 'Change user' first.",
+            _("Only the coordinator can change this. The coordinator taps 'Change user' first."),
             "warning",
         )
         layout.addWidget(self.locked)
@@ -107,12 +108,12 @@ class SetupEditor(QWidget):
         left_layout.addWidget(self.table, 1)
         self.new_button = PictureButton("add", new_words)
         self.new_button.clicked.connect(lambda: self.show_row(None))
-        self.remove_button = PictureButton("delete", "Remove")
+        self.remove_button = PictureButton("delete", _("Remove"))
         self.remove_button.clicked.connect(self.remove)
         left_layout.addLayout(button_rows([self.new_button, self.remove_button], 2))
         card = Card()
         card.body.addWidget(form)
-        self.save_button = primary_button("save", "Save")
+        self.save_button = primary_button("save", _("Save"))
         self.save_button.clicked.connect(self.save)
         if wide:
             right = QWidget()
@@ -194,7 +195,7 @@ class SetupEditor(QWidget):
 
     def ask_to_remove(self, title: str, question: str) -> bool:
         """Ask before taking something off a list."""
-        return dialogs.ask(self, title, question, yes="Remove it")
+        return dialogs.ask(self, title, question, yes=_("Remove it"))
 
 
 class RecurringJobsEditor(SetupEditor):
@@ -208,9 +209,9 @@ class RecurringJobsEditor(SetupEditor):
             context,
             RecurringJobTableModel(),
             self.job_form,
-            "Jobs that come back",
+            _("Jobs that come back"),
             COL_JOB,
-            "New job",
+            _("New job"),
             wide,
         )
 
@@ -235,7 +236,9 @@ class RecurringJobsEditor(SetupEditor):
             if saved is not None:
                 self.select_row(saved.id)
                 self.context.offer_undo(
-                    f"{saved.task_name} ({saved.when.lower()}) was added.",
+                    _("{task_name} ({when}) was added.").format(
+                        task_name=saved.task_name, when=saved.when.lower()
+                    ),
                     lambda: self.change(set_recurring_job_active, saved.id, False),
                 )
             return
@@ -243,7 +246,7 @@ class RecurringJobsEditor(SetupEditor):
         if saved is not None:
             self.select_row(saved.id)
             self.context.offer_undo(
-                f"{saved.task_name} was changed.",
+                _("{task_name} was changed.").format(task_name=saved.task_name),
                 lambda: self.change(update_recurring_job, before.id, before.draft()),
             )
 
@@ -251,16 +254,17 @@ class RecurringJobsEditor(SetupEditor):
         """Stop the chosen job coming back (after asking); days it was on keep it."""
         job: RecurringJobInfo | None = self.current
         if job is None or not self.ask_to_remove(
-            "Remove this job?",
-            f"{job.task_name} ({job.when.lower()}) will not come back on new days. "
-            "Days it was on keep it.",
+            _("Remove this job?"),
+            _(
+                "{task_name} ({when}) will not come back on new days. Days it was on keep it."
+            ).format(task_name=job.task_name, when=job.when.lower()),
         ):
             return
         if self.change(set_recurring_job_active, job.id, False) is None:
             return
         self.select_row(None)
         self.context.offer_undo(
-            f"{job.task_name} was removed.",
+            _("{task_name} was removed.").format(task_name=job.task_name),
             lambda: self.change(set_recurring_job_active, job.id, True),
         )
 
@@ -274,9 +278,9 @@ class KindsEditor(SetupEditor):
             context,
             TaskTypeTableModel(),
             self.kind_form,
-            "Kinds of job",
+            _("Kinds of job"),
             COL_KIND,
-            "New kind",
+            _("New kind"),
             wide,
         )
 
@@ -297,7 +301,7 @@ class KindsEditor(SetupEditor):
             if saved is not None:
                 self.select_row(saved.id)
                 self.context.offer_undo(
-                    f"{saved.name} was added.",
+                    _("{name} was added.").format(name=saved.name),
                     lambda: self.change(set_task_type_archived, saved.id, True),
                 )
             return
@@ -306,7 +310,7 @@ class KindsEditor(SetupEditor):
             self.select_row(saved.id)
             earlier = TaskTypeDraft(before.name, before.icon, before.effort)
             self.context.offer_undo(
-                f"{saved.name} was changed.",
+                _("{name} was changed.").format(name=saved.name),
                 lambda: self.change(update_task_type, before.id, earlier),
             )
 
@@ -314,14 +318,16 @@ class KindsEditor(SetupEditor):
         """Take the chosen kind of job off the lists (after asking); its history stays."""
         kind: TaskTypeInfo | None = self.current
         if kind is None or not self.ask_to_remove(
-            "Remove this kind of job?",
-            f"{kind.name} will not be on the lists any more. Who did it before stays.",
+            _("Remove this kind of job?"),
+            _("{name} will not be on the lists any more. Who did it before stays.").format(
+                name=kind.name
+            ),
         ):
             return
         if self.change(set_task_type_archived, kind.id, True) is None:
             return
         self.select_row(None)
         self.context.offer_undo(
-            f"{kind.name} was removed.",
+            _("{name} was removed.").format(name=kind.name),
             lambda: self.change(set_task_type_archived, kind.id, False),
         )

@@ -19,6 +19,7 @@ from dutchfarm.domain.rotation import GROUP_NAMES
 from dutchfarm.services.rotation import GridCell, RotationGrid
 from dutchfarm.ui import icons
 from dutchfarm.ui.theme import colours
+from dutchfarm.words import _
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 EMPTY = GridCell((), (), ())
@@ -90,7 +91,7 @@ class RotationGridModel(QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.grid.years):
             year = self.grid.years[section]
-            return f"{year}\n(next)" if year > self.this_year else str(year)
+            return _("{year}\n(next)").format(year=year) if year > self.this_year else str(year)
         if orientation == Qt.Orientation.Vertical and 0 <= section < len(self.grid.beds):
             return self.grid.beds[section][1]
         return None

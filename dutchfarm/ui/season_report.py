@@ -27,6 +27,7 @@ from dutchfarm.services.errors import BadInput
 from dutchfarm.services.report import AmountLine, SeasonReport, season_report
 from dutchfarm.ui import icons
 from dutchfarm.ui.theme import FONT_FAMILY, load_fonts
+from dutchfarm.words import _
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -39,12 +40,12 @@ GREEN = "#2F6B3A"
 INK = "#1B1B1B"
 # (chart, heading) in the order the report shows them.
 CHARTS = (
-    ("crops", "How the harvest grew"),
-    ("weeks", "Week by week"),
-    ("crop_totals", "Crop by crop"),
-    ("beds", "Bed by bed"),
-    ("seasons", "This year and the years before"),
-    ("counts", "Crops we counted"),
+    ("crops", _("How the harvest grew")),
+    ("weeks", _("Week by week")),
+    ("crop_totals", _("Crop by crop")),
+    ("beds", _("Bed by bed")),
+    ("seasons", _("This year and the years before")),
+    ("counts", _("Crops we counted")),
 )
 
 
@@ -55,9 +56,9 @@ def _weight(grams: float) -> str:
 
 # The amount columns of a table: (heading, the AmountLine or Totals field, how it is written).
 AMOUNTS: tuple[tuple[str, str, Callable[[float], str]], ...] = (
-    ("Weight", "grams", _weight),
-    ("Counted", "count", format_number),
-    ("Bunches", "bunches", format_number),
+    (_("Weight"), "grams", _weight),
+    (_("Counted"), "count", format_number),
+    (_("Bunches"), "bunches", format_number),
 )
 
 
@@ -96,8 +97,9 @@ def _table(title: str, first: str, lines: tuple[AmountLine, ...], report: Season
         'style="border-color: #7A7565; border-style: solid">'
         f'<tr style="background-color: #E7EFDC"><th align="left">{first}</th>{headings}</tr>'
         + _amount_rows(lines, columns, with_icons=first == "Crop")
-        + f'<tr style="font-weight: bold"><td>All together</td>{sums}</tr>'
-        "</table>"
+        + _('<tr style="font-weight: bold"><td>All together</td>{sums}</tr></table>').format(
+            sums=sums
+        )
     )
 
 
@@ -116,32 +118,34 @@ def report_html(report: SeasonReport) -> str:
     took_part = f"{report.people} {'person' if report.people == 1 else 'people'}"
     extra = []
     if totals.count:
-        extra.append(f"{format_number(totals.count)} counted")
+        extra.append(_("{count} counted").format(count=format_number(totals.count)))
     if totals.bunches:
-        extra.append(f"{format_number(totals.bunches)} bunches")
+        extra.append(_("{bunches} bunches").format(bunches=format_number(totals.bunches)))
     when = (
-        f"Harvests from {short_date(report.first_day)} to {short_date(report.last_day)}."
+        _("Harvests from {first_day} to {last_day}.").format(
+            first_day=short_date(report.first_day), last_day=short_date(report.last_day)
+        )
         if report.first_day and report.last_day
-        else "No harvests were logged this season."
+        else _("No harvests were logged this season.")
     )
     parts = [
         f'<p style="font-size: 16pt; color: {GREEN}; margin: 0">'
         f"{html.escape(report.farm_name)}</p>",
-        f"<h1>The {report.year} season</h1>",
-        f'<p style="font-size: 14pt">What we grew and did together. {when}</p>',
+        _("<h1>The {year} season</h1>").format(year=report.year),
+        _('<p style="font-size: 14pt">What we grew and did together. {when}</p>').format(when=when),
         '<table width="100%" cellspacing="12" cellpadding="0">',
         "<tr>"
-        + _figure(_weight(totals.grams), "of food grown and weighed")
-        + _figure(took_part, "took part")
+        + _figure(_weight(totals.grams), _("of food grown and weighed"))
+        + _figure(took_part, _("took part"))
         + "</tr><tr>"
-        + _figure(f"{report.jobs_done:,}", "jobs done")
+        + _figure(f"{report.jobs_done:,}", _("jobs done"))
         + _figure(
             f"{totals.harvests:,}",
-            f"harvests logged by {report.pickers} people"
-            + (f", and {' and '.join(extra)}" if extra else ""),
+            _("harvests logged by {pickers} people").format(pickers=report.pickers)
+            + (_(", and {extra}").format(extra=" and ".join(extra)) if extra else ""),
         )
         + "</tr></table>",
-        "<h2>The crops the group chose</h2>",
+        _("<h2>The crops the group chose</h2>"),
     ]
     if report.chosen_crops:
         cells = "".join(
@@ -151,19 +155,22 @@ def report_html(report: SeasonReport) -> str:
         )
         parts.append(f'<table cellspacing="8"><tr>{cells}</tr></table>')
     else:
-        parts.append("<p>The group has not chosen its crops for this season yet.</p>")
+        parts.append(_("<p>The group has not chosen its crops for this season yet.</p>"))
     for vote in report.votes:
         parts.append(
-            f"<p><b>{html.escape(vote.question)}</b> {vote.voters} people voted with "
-            f"{html.escape(vote.method)}.</p>"
+            _("<p><b>{question}</b> {voters} people voted with {method}.</p>").format(
+                question=html.escape(vote.question),
+                voters=vote.voters,
+                method=html.escape(vote.method),
+            )
         )
         parts.extend(f"<p>{html.escape(sentence)}</p>" for sentence in vote.sentences)
-    parts.append('<h2 style="page-break-before: always">What we picked</h2>')
-    parts.append(_table("Crop by crop", "Crop", report.by_crop, report))
+    parts.append(_('<h2 style="page-break-before: always">What we picked</h2>'))
+    parts.append(_table(_("Crop by crop"), _("Crop"), report.by_crop, report))
     parts.append('<div style="page-break-before: always"></div>')
-    parts.append(_table("Bed by bed", "Bed", report.by_bed, report))
+    parts.append(_table(_("Bed by bed"), _("Bed"), report.by_bed, report))
     for index, (kind, heading) in enumerate(CHARTS):
-        breaking = ' style="page-break-before: always"' if index % 2 == 0 else ""
+        breaking = _(' style="page-break-before: always"') if index % 2 == 0 else ""
         parts.append(f"<h2{breaking}>{html.escape(heading)}</h2>")
         parts.append(f'<p style="font-size: 14pt">{html.escape(caption(kind, report))}</p>')
         parts.append(f'<p><img src="chart:{kind}" width="{{width}}"></p>')
@@ -175,25 +182,33 @@ def caption(kind: str, report: SeasonReport) -> str:
     charts = report.charts
     if kind in ("crops", "crop_totals") and charts.by_crop:
         best = charts.by_crop[0]
-        return f"{best.label} gave the most: {_weight(best.value * 1000)}."
+        return _("{label} gave the most: {0}.").format(_weight(best.value * 1000), label=best.label)
     if kind == "weeks" and charts.weekly:
         monday, kg = max(charts.weekly, key=lambda week: week[1])
-        return f"The best week began on {short_date(monday)}: {_weight(kg * 1000)}."
+        return _("The best week began on {monday}: {0}.").format(
+            _weight(kg * 1000), monday=short_date(monday)
+        )
     if kind == "beds" and charts.by_bed:
         best = charts.by_bed[0]
-        return f"{best.label} gave the most: {_weight(best.value * 1000)}."
+        return _("{label} gave the most: {0}.").format(_weight(best.value * 1000), label=best.label)
     if kind == "seasons" and charts.seasons:
         years = [
             f"{season.year}: {_weight(season.kilograms[-1] * 1000)}"
             for season in charts.seasons
             if season.kilograms
         ]
-        return "Weighed each year: " + "; ".join(years) + "." if years else "Nothing weighed yet."
+        return (
+            _("Weighed each year: ") + "; ".join(years) + "."
+            if years
+            else _("Nothing weighed yet.")
+        )
     if kind == "counts" and charts.counts:
         top = charts.counts[0]
         unit = "counted" if top.unit is Unit.COUNT else "bunches"
-        return f"{top.label}: {format_number(top.last)} {unit}. These are never added to weights."
-    return "Nothing to show yet."
+        return _("{label}: {last} {unit}. These are never added to weights.").format(
+            label=top.label, last=format_number(top.last), unit=unit
+        )
+    return _("Nothing to show yet.")
 
 
 def _document(report: SeasonReport, width: float) -> QTextDocument:
@@ -205,16 +220,19 @@ def _document(report: SeasonReport, width: float) -> QTextDocument:
     font.setPointSize(12)
     document.setDefaultFont(font)
     document.setDefaultStyleSheet(
-        f"h1 {{ font-size: 34pt; color: {INK}; margin-top: 4px; margin-bottom: 8px; }}"
-        f"h2 {{ font-size: 20pt; color: {GREEN}; margin-top: 18px; margin-bottom: 8px; }}"
-        "th, td { font-size: 12pt; } p { font-size: 12pt; }"
+        _(
+            "h1 {{ font-size: 34pt; color: {ink}; margin-top: 4px; margin-bottom: "
+            "8px; }}h2 {{ font-size: 20pt; color: {green}; margin-top: 18px; "
+            "margin-bottom: 8px; }}th, td {{ font-size: 12pt; }} p {{ font-size: "
+            "12pt; }}"
+        ).format(ink=INK, green=GREEN)
     )
     names = {icon for _, icon in report.chosen_crops}
     names.update(line.icon for line in report.by_crop if line.icon)
     for name in names:
         image = icons.pixmap(name, 128).toImage()
         document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(f"icon:{name}"), image)
-    for kind, _ in CHARTS:
+    for kind, __ in CHARTS:
         png = render_png(kind, report.charts, width=8.0, height=4.4, dpi=220, scale=1.15)
         image = QImage.fromData(png)
         document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(f"chart:{kind}"), image)
@@ -225,7 +243,9 @@ def _document(report: SeasonReport, width: float) -> QTextDocument:
 def write_season_report(report: SeasonReport, path: Path | str) -> int:
     """Write the season report to an A4 PDF; return how many pages it has."""
     writer = QPdfWriter(str(path))
-    writer.setTitle(f"{report.farm_name}: the {report.year} season")
+    writer.setTitle(
+        _("{farm_name}: the {year} season").format(farm_name=report.farm_name, year=report.year)
+    )
     writer.setCreator("Dutch Farm")
     writer.setResolution(DPI)
     return paint_season_report(report, writer)
@@ -233,7 +253,9 @@ def write_season_report(report: SeasonReport, path: Path | str) -> int:
 
 def print_season_report(report: SeasonReport, printer: QPrinter) -> int:
     """Print the season report on A4 paper; return how many pages it has."""
-    printer.setDocName(f"{report.farm_name}: the {report.year} season")
+    printer.setDocName(
+        _("{farm_name}: the {year} season").format(farm_name=report.farm_name, year=report.year)
+    )
     return paint_season_report(report, printer)
 
 
@@ -262,8 +284,10 @@ def paint_season_report(report: SeasonReport, device: QPagedPaintDevice) -> int:
     painter = QPainter()
     if not painter.begin(device):
         raise BadInput(
-            "The report could not be made. Is its file open in another program, "
-            "or is the printer switched off?"
+            _(
+                "The report could not be made. Is its file open in another program, or "
+                "is the printer switched off?"
+            )
         )
     zoom = device.logicalDpiX() / DPI
     painter.scale(zoom, zoom)
@@ -285,13 +309,14 @@ def paint_season_report(report: SeasonReport, device: QPagedPaintDevice) -> int:
             painter.drawText(
                 QRectF(0, page.height() + 8, page.width(), FOOTER - 8),
                 int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                f"{report.farm_name}: the {report.year} season. Made on "
-                f"{short_date(report.made_on)}.",
+                _("{farm_name}: the {year} season. Made on {made_on}.").format(
+                    farm_name=report.farm_name, year=report.year, made_on=short_date(report.made_on)
+                ),
             )
             painter.drawText(
                 QRectF(0, page.height() + 8, page.width(), FOOTER - 8),
                 int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-                f"Page {number + 1} of {pages}",
+                _("Page {0} of {pages}").format(number + 1, pages=pages),
             )
     finally:
         painter.end()

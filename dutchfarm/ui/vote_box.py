@@ -36,21 +36,30 @@ from dutchfarm.ui.vote_cards import (
 )
 from dutchfarm.ui.vote_hands import HandsCount
 from dutchfarm.ui.widgets import PictureButton, label, scaled
+from dutchfarm.words import _, ngettext
 
 INSTRUCTIONS = {
-    BallotMethod.DOTS: "Tap a crop to give it a dot. Tap − to take a dot off.",
-    BallotMethod.APPROVAL: "Tap every crop you would be happy to grow.",
-    BallotMethod.RANKED: "Tap your favourite crop first. Then tap your next favourite.",
+    BallotMethod.DOTS: _("Tap a crop to give it a dot. Tap − to take a dot off."),
+    BallotMethod.APPROVAL: _("Tap every crop you would be happy to grow."),
+    BallotMethod.RANKED: _("Tap your favourite crop first. Then tap your next favourite."),
 }
 
 
 def how_we_vote(ballot: BallotInfo) -> str:
     """Return how this vote works, in Easy Read sentences."""
-    seats = "1 crop will win." if ballot.seats == 1 else f"{ballot.seats} crops will win."
+    seats = ngettext(
+        "{seats} crop will win.",
+        "{seats} crops will win.",
+        ballot.seats,
+    ).format(seats=ballot.seats)
     if ballot.method is BallotMethod.DOTS:
-        how = f"Everyone has {dots_words(ballot.dots_per_voter)}. Put them on the crops you like."
+        how = _("Everyone has {dots_per_voter}. Put them on the crops you like.").format(
+            dots_per_voter=dots_words(ballot.dots_per_voter)
+        )
         if ballot.cap_per_option is not None:
-            how += f" Up to {dots_words(ballot.cap_per_option)} on one crop."
+            how += _(" Up to {cap_per_option} on one crop.").format(
+                cap_per_option=dots_words(ballot.cap_per_option)
+            )
     else:
         how = METHOD_HOW[ballot.method]
     return f"{how} {seats}"
@@ -105,14 +114,14 @@ class BallotBox(QWidget):
         self.how = label("")
         layout.addWidget(self.how)
         tie = QHBoxLayout()
-        tie.addWidget(_picture("help", 28, "About ties"), 0, Qt.AlignmentFlag.AlignTop)
+        tie.addWidget(_picture("help", 28, _("About ties")), 0, Qt.AlignmentFlag.AlignTop)
         self.tie_rule = label("", "muted")
         tie.addWidget(self.tie_rule, 1)
         layout.addLayout(tie)
         self.thanks = label("", "heading")
-        self.thanks.setAccessibleName("Thank you")
+        self.thanks.setAccessibleName(_("Thank you"))
         layout.addWidget(self.thanks)
-        self.tap_words = label("Tap your picture to vote.", "heading")
+        self.tap_words = label(_("Tap your picture to vote."), "heading")
         layout.addWidget(self.tap_words)
         self.voter_grid = CardGrid(max(scaled(150), 60))
         layout.addWidget(self.voter_grid)
@@ -122,11 +131,11 @@ class BallotBox(QWidget):
         bottom = QHBoxLayout()
         self.count_words = label("")
         bottom.addWidget(self.count_words, 1)
-        self.back_button = PictureButton("back", "All votes", large=True)
+        self.back_button = PictureButton("back", _("All votes"), large=True)
         self.back_button.clicked.connect(self.back_requested.emit)
         bottom.addWidget(self.back_button)
-        self.close_button = PictureButton("lock", "Close the vote", large=True)
-        self.close_button.setToolTip("Stop the vote and show the results")
+        self.close_button = PictureButton("lock", _("Close the vote"), large=True)
+        self.close_button.setToolTip(_("Stop the vote and show the results"))
         self.close_button.clicked.connect(self.close_requested.emit)
         bottom.addWidget(self.close_button)
         outer.addLayout(bottom)
@@ -147,7 +156,7 @@ class BallotBox(QWidget):
         words.addWidget(self.instruction)
         left = QHBoxLayout()
         self.left_picture = QLabel()
-        self.left_picture.setAccessibleName("Your dots")
+        self.left_picture.setAccessibleName(_("Your dots"))
         left.addWidget(self.left_picture)
         self.left_words = label("", "heading")
         left.addWidget(self.left_words, 1)
@@ -160,16 +169,16 @@ class BallotBox(QWidget):
         self.card_grid = CardGrid(max(scaled(200), 60))
         layout.addWidget(_scrolling(self.card_grid), 1)
         bottom = QHBoxLayout()
-        self.not_me = PictureButton("back", "Not me", large=True)
-        self.not_me.setToolTip("Go back to the pictures without voting")
+        self.not_me = PictureButton("back", _("Not me"), large=True)
+        self.not_me.setToolTip(_("Go back to the pictures without voting"))
         self.not_me.clicked.connect(self.show_pictures)
         bottom.addWidget(self.not_me)
-        self.again = PictureButton("undo", "Start again", large=True)
+        self.again = PictureButton("undo", _("Start again"), large=True)
         self.again.clicked.connect(self.start_again)
         bottom.addWidget(self.again)
         bottom.addStretch(1)
-        self.done_button = PictureButton("done", "Done", icon_size=40, large=True, primary=True)
-        self.done_button.setToolTip("Put my vote in the box")
+        self.done_button = PictureButton("done", _("Done"), icon_size=40, large=True, primary=True)
+        self.done_button.setToolTip(_("Put my vote in the box"))
         self.done_button.clicked.connect(self.done)
         bottom.addWidget(self.done_button)
         layout.addLayout(bottom)
@@ -231,8 +240,14 @@ class BallotBox(QWidget):
             voter.set_voted(person_id in voted)
         everyone = len(self.voter_buttons)
         done = sum(1 for person_id in self.voter_buttons if person_id in voted)
-        people = "1 person has" if done == 1 else f"{done} people have"
-        self.count_words.setText(f"{people} voted, out of {everyone}.")
+        people = ngettext(
+            "{done} person has",
+            "{done} people have",
+            done,
+        ).format(done=done)
+        self.count_words.setText(
+            _("{people} voted, out of {everyone}.").format(people=people, everyone=everyone)
+        )
 
     def first_control(self) -> QWidget | None:
         """Return where the keyboard starts: the next person still to vote, or the first card."""
@@ -276,10 +291,10 @@ class BallotBox(QWidget):
         try:
             check_voter(self.context.db, self.context.actor, self.ballot.id, person.id)
         except AlreadyVoted as kindly:
-            dialogs.tell(self, "Thank you", str(kindly))
+            dialogs.tell(self, _("Thank you"), str(kindly))
             return
         except ServiceError as error:
-            dialogs.tell(self, "Not this time", str(error))
+            dialogs.tell(self, _("Not this time"), str(error))
             return
         self.voter = person
         self.marks = {}
@@ -288,8 +303,8 @@ class BallotBox(QWidget):
         self.voter_picture.setPixmap(
             icons.person_pixmap(person.name, person.colour, person.avatar, person.photo, size)
         )
-        self.voter_picture.setAccessibleName(f"Picture of {person.name}")
-        self.turn.setText(f"{person.name}, it is your turn.")
+        self.voter_picture.setAccessibleName(_("Picture of {name}").format(name=person.name))
+        self.turn.setText(_("{name}, it is your turn.").format(name=person.name))
         self.instruction.setText(INSTRUCTIONS[self.ballot.method])
         self._show_marks()
         self.stages.setCurrentWidget(self.voting)
@@ -312,9 +327,13 @@ class BallotBox(QWidget):
         if ballot.method is BallotMethod.DOTS:
             cap = ballot.cap_per_option
             if sum(self.marks.values()) >= ballot.dots_per_voter:
-                self._say("You have no dots left. Tap − on a crop to take a dot off.")
+                self._say(_("You have no dots left. Tap − on a crop to take a dot off."))
             elif cap is not None and value >= cap:
-                self._say(f"{name} have {dots_words(cap)}. That is the most for one crop.")
+                self._say(
+                    _("{name} have {cap}. That is the most for one crop.").format(
+                        name=name, cap=dots_words(cap)
+                    )
+                )
             else:
                 self.marks[crop_id] = value + 1
         elif ballot.method is BallotMethod.APPROVAL:
@@ -323,7 +342,11 @@ class BallotBox(QWidget):
             else:
                 self.marks[crop_id] = 1
         elif value:
-            self._say(f"{name} are your {ordinal(value)} choice. Tap − to take them out.")
+            self._say(
+                _("{name} are your {value} choice. Tap − to take them out.").format(
+                    name=name, value=ordinal(value)
+                )
+            )
         else:
             self.marks[crop_id] = len(self.marks) + 1
         self._show_marks()
@@ -369,23 +392,35 @@ class BallotBox(QWidget):
             left = self.dots_left()
             self.left_picture.setPixmap(row_of("dot", left, size))
             self.left_picture.setVisible(left > 0)
-            words = f"{dots_words(left)} left" if left else "No dots left. Tap Done."
+            words = (
+                _("{left} left").format(left=dots_words(left))
+                if left
+                else _("No dots left. Tap Done.")
+            )
         elif ballot.method is BallotMethod.APPROVAL:
             chosen = len(self.marks)
             self.left_picture.setPixmap(row_of("thumbs_up", 1, size))
             self.left_picture.setVisible(True)
-            crops = "1 crop" if chosen == 1 else f"{chosen} crops"
-            words = f"You said yes to {crops}." if chosen else "Tap the crops you like."
+            crops = ngettext(
+                "{chosen} crop",
+                "{chosen} crops",
+                chosen,
+            ).format(chosen=chosen)
+            words = (
+                _("You said yes to {crops}.").format(crops=crops)
+                if chosen
+                else _("Tap the crops you like.")
+            )
         else:
             placed = len(self.marks)
             self.left_picture.setPixmap(row_of("ranked", 1, size))
             self.left_picture.setVisible(True)
             if not placed:
-                words = "Tap your favourite crop."
+                words = _("Tap your favourite crop.")
             elif placed == len(self.cards):
-                words = "All crops are in order. Tap Done."
+                words = _("All crops are in order. Tap Done.")
             else:
-                words = f"Now tap your {ordinal(placed + 1)} choice, or tap Done."
+                words = _("Now tap your {0} choice, or tap Done.").format(ordinal(placed + 1))
         self.left_words.setText(words)
         self.left_picture.setAccessibleName(words)
 
@@ -400,10 +435,10 @@ class BallotBox(QWidget):
             and left
             and not dialogs.ask(
                 self,
-                "Are you done?",
-                f"You have {dots_words(left)} left. Are you done?",
-                yes="Yes, I am done",
-                no="Use my dots",
+                _("Are you done?"),
+                _("You have {left} left. Are you done?").format(left=dots_words(left)),
+                yes=_("Yes, I am done"),
+                no=_("Use my dots"),
             )
         ):
             return
@@ -412,14 +447,16 @@ class BallotBox(QWidget):
                 self.context.db, self.context.actor, ballot.id, voter.id, self.marks
             )
         except AlreadyVoted as kindly:
-            dialogs.tell(self, "Thank you", str(kindly))
+            dialogs.tell(self, _("Thank you"), str(kindly))
             self.show_pictures()
             return
         except ServiceError as error:
             self._say(str(error))
             return
         self.show_pictures()
-        self.thanks.setText(f"Thank you, {receipt.voter_name}. Your vote is in.")
+        self.thanks.setText(
+            _("Thank you, {voter_name}. Your vote is in.").format(voter_name=receipt.voter_name)
+        )
         self.pick_scroll.verticalScrollBar().setValue(0)
         self.context.announce(Topic.VOTES)
         self.refresh()

@@ -21,6 +21,7 @@ from dutchfarm.services.voting import OptionInfo
 from dutchfarm.ui import icons
 from dutchfarm.ui.theme import TARGET_LARGE, colours, text_scale
 from dutchfarm.ui.widgets import PictureButton, label, scaled
+from dutchfarm.words import _, ngettext
 
 # How long a finger stays down on a card before it takes a mark off instead of adding one.
 LONG_PRESS_MS = 600
@@ -38,18 +39,18 @@ def at_least(button: QToolButton, side: int = TARGET_LARGE) -> None:
 
 # Easy Read spells out "second", not "2nd"; a vote never has more cards than this in order.
 ORDINAL_WORDS = (
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
+    _("first"),
+    _("second"),
+    _("third"),
+    _("fourth"),
+    _("fifth"),
+    _("sixth"),
+    _("seventh"),
+    _("eighth"),
+    _("ninth"),
+    _("tenth"),
+    _("eleventh"),
+    _("twelfth"),
 )
 
 
@@ -57,12 +58,16 @@ def ordinal(number: int) -> str:
     """Return "first", "second", … "twelfth", then "number 13" and on."""
     if 1 <= number <= len(ORDINAL_WORDS):
         return ORDINAL_WORDS[number - 1]
-    return f"number {number}"
+    return _("number {number}").format(number=number)
 
 
 def dots_words(count: int) -> str:
     """Return "1 dot" or "3 dots"."""
-    return f"{count} dot" if count == 1 else f"{count} dots"
+    return ngettext(
+        "{count} dot",
+        "{count} dots",
+        count,
+    ).format(count=count)
 
 
 def row_of(icon_name: str, count: int, size: int) -> QPixmap:
@@ -182,11 +187,15 @@ class VoterButton(QToolButton):
             person.name, person.colour, person.avatar, person.photo, self.picture_size
         )
         self.setIcon(QIcon(ticked(picture) if voted else picture))
-        self.setText(f"{person.name}\nhas voted" if voted else f"{person.name}\n ")
-        self.setAccessibleName(
-            f"{person.name}, has voted" if voted else f"{person.name}, tap to vote"
+        self.setText(
+            _("{name}\nhas voted").format(name=person.name) if voted else f"{person.name}\n "
         )
-        self.setToolTip("Has voted. Thank you!" if voted else "Tap your picture to vote")
+        self.setAccessibleName(
+            _("{name}, has voted").format(name=person.name)
+            if voted
+            else _("{name}, tap to vote").format(name=person.name)
+        )
+        self.setToolTip(_("Has voted. Thank you!") if voted else _("Tap your picture to vote"))
 
 
 class CropCard(QFrame):
@@ -230,7 +239,7 @@ class CropCard(QFrame):
         self.mark_words = label("", "heading", wrap=True)
         marks.addWidget(self.mark_words, 1)
         layout.addLayout(marks)
-        self.minus = PictureButton(_MINUS_ICONS[method], "− Take off", icon_size=28, large=True)
+        self.minus = PictureButton(_MINUS_ICONS[method], _("− Take off"), icon_size=28, large=True)
         self.minus.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         at_least(self.minus)
         self.minus.clicked.connect(lambda: self.taken_off.emit(self.option.crop_id))
@@ -280,24 +289,32 @@ class CropCard(QFrame):
         name = self.option.plural
         size = scaled(28)
         if self.method is BallotMethod.DOTS:
-            words = dots_words(value) if value else "No dots"
+            words = dots_words(value) if value else _("No dots")
             self.mark_picture.setPixmap(row_of("dot", value, size))
-            spoken = f"{name}: {words}. Tap to add a dot."
-            minus_name = f"Take a dot off {name}"
+            spoken = _("{name}: {words}. Tap to add a dot.").format(name=name, words=words)
+            minus_name = _("Take a dot off {name}").format(name=name)
         elif self.method is BallotMethod.APPROVAL:
-            words = "Yes!" if value else ""
+            words = _("Yes!") if value else ""
             self.mark_picture.setPixmap(row_of("thumbs_up", 1 if value else 0, scaled(32)))
-            spoken = f"{name}: {'thumbs up' if value else 'no thumbs up'}. Tap to say yes."
-            minus_name = f"Take the thumbs up off {name}"
+            spoken = _("{name}: {0}. Tap to say yes.").format(
+                _("thumbs up") if value else _("no thumbs up"), name=name
+            )
+            minus_name = _("Take the thumbs up off {name}").format(name=name)
         else:
             words = (
-                ("Your favourite" if value == 1 else f"Your {ordinal(value)} choice")
+                (
+                    _("Your favourite")
+                    if value == 1
+                    else _("Your {value} choice").format(value=ordinal(value))
+                )
                 if value
                 else ""
             )
             self.mark_picture.setPixmap(row_of("ranked", 1 if value else 0, scaled(32)))
-            spoken = f"{name}: {words or 'not chosen yet'}. Tap to choose it next."
-            minus_name = f"Take {name} out of your order"
+            spoken = _("{name}: {0}. Tap to choose it next.").format(
+                words or _("not chosen yet"), name=name
+            )
+            minus_name = _("Take {name} out of your order").format(name=name)
         self.mark_words.setText(words)
         # "No dots" is quiet; the crop's own dots stand out.
         self.mark_words.setProperty("role", "heading" if value else "muted")

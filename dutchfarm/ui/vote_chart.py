@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 from dutchfarm.services.vote_results import BallotResults, OptionResult
 from dutchfarm.ui import icons
 from dutchfarm.ui.chart_words import vote_words
+from dutchfarm.words import _
 
 INK = "#1B1B1B"
 GRID = "#D9D3C3"
@@ -202,9 +203,9 @@ def draw_results(figure: Figure, results: BallotResults, scale: float = 1.0) -> 
             AnnotationBbox(
                 picture,
                 (place, 0),
-                xycoords=("data", "axes fraction"),
+                xycoords=("data", _("axes fraction")),
                 xybox=(0, -4),
-                boxcoords="offset points",
+                boxcoords=_("offset points"),
                 box_alignment=(0.5, 1),
                 frameon=False,
                 annotation_clip=False,
@@ -242,7 +243,7 @@ class VoteChart(QWidget):
         self.figure = Figure(figsize=(8, 5), dpi=100)
         self.canvas = FigureCanvasQTAgg(self.figure)  # type: ignore[no-untyped-call]
         self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.canvas.setAccessibleName("Bar chart of the results")
+        self.canvas.setAccessibleName(_("Bar chart of the results"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.canvas)

@@ -19,6 +19,7 @@ from dutchfarm.ui.context import AppContext, Topic
 from dutchfarm.ui.theme import TARGET_LARGE
 from dutchfarm.ui.vote_cards import CardGrid
 from dutchfarm.ui.widgets import PictureButton, label, scaled
+from dutchfarm.words import _
 
 
 def _picture(name: str, size: int, description: str) -> QLabel:
@@ -39,14 +40,16 @@ class HandsCard(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(scaled(8), scaled(8), scaled(8), scaled(8))
         top = QHBoxLayout()
-        top.addWidget(_picture(option.icon, scaled(64), f"Picture of {option.plural}"))
+        top.addWidget(
+            _picture(option.icon, scaled(64), _("Picture of {plural}").format(plural=option.plural))
+        )
         top.addWidget(label(option.plural, "heading"), 1)
         layout.addLayout(top)
         row = QHBoxLayout()
-        row.addWidget(_picture("hands", scaled(32), "Hands"))
+        row.addWidget(_picture("hands", scaled(32), _("Hands")))
         self.count = QSpinBox()
         self.count.setRange(0, MAX_HANDS)
-        self.count.setAccessibleName(f"Hands for {option.plural}")
+        self.count.setAccessibleName(_("Hands for {plural}").format(plural=option.plural))
         self.count.setMinimumSize(max(TARGET_LARGE, scaled(120)), TARGET_LARGE)
         row.addWidget(self.count, 1)
         layout.addLayout(row)
@@ -71,10 +74,10 @@ class HandsCount(QWidget):
         self.question = label("", "title")
         layout.addWidget(self.question)
         layout.addWidget(
-            label("Ask who wants each crop. Count the hands. Type the number in the box.")
+            label(_("Ask who wants each crop. Count the hands. Type the number in the box."))
         )
         tie = QHBoxLayout()
-        tie.addWidget(_picture("help", scaled(28), "About ties"), 0, Qt.AlignmentFlag.AlignTop)
+        tie.addWidget(_picture("help", scaled(28), _("About ties")), 0, Qt.AlignmentFlag.AlignTop)
         self.tie_rule = label("", "muted")
         tie.addWidget(self.tie_rule, 1)
         layout.addLayout(tie)
@@ -89,15 +92,15 @@ class HandsCount(QWidget):
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
         bottom = QHBoxLayout()
-        back = PictureButton("back", "All votes", large=True)
+        back = PictureButton("back", _("All votes"), large=True)
         back.clicked.connect(self.back_requested.emit)
         bottom.addWidget(back)
         bottom.addStretch(1)
-        self.save_button = PictureButton("save", "Save the hands", large=True, primary=True)
+        self.save_button = PictureButton("save", _("Save the hands"), large=True, primary=True)
         self.save_button.clicked.connect(self.save)
         bottom.addWidget(self.save_button)
-        self.close_button = PictureButton("lock", "Close the vote", large=True)
-        self.close_button.setToolTip("Stop the vote and show the results")
+        self.close_button = PictureButton("lock", _("Close the vote"), large=True)
+        self.close_button.setToolTip(_("Stop the vote and show the results"))
         self.close_button.clicked.connect(self.close_requested.emit)
         bottom.addWidget(self.close_button)
         outer.addLayout(bottom)
@@ -145,10 +148,10 @@ class HandsCount(QWidget):
         )
         if saved is None:
             return
-        self.saved_words.setText("The hands are saved.")
+        self.saved_words.setText(_("The hands are saved."))
         if before:
             self.context.offer_undo(
-                "The hands were saved.", lambda: self._put_back(ballot.id, before)
+                _("The hands were saved."), lambda: self._put_back(ballot.id, before)
             )
 
     def _put_back(self, ballot_id: int, counts: dict[int, int]) -> None:

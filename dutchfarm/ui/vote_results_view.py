@@ -35,6 +35,7 @@ from dutchfarm.ui.context import AppContext, Topic
 from dutchfarm.ui.theme import text_scale
 from dutchfarm.ui.vote_cards import CardGrid
 from dutchfarm.ui.widgets import Card, PictureButton, label, scaled
+from dutchfarm.words import _, ngettext
 
 if TYPE_CHECKING:
     from dutchfarm.ui.vote_chart import VoteChart
@@ -98,13 +99,13 @@ class ResultsView(QWidget):
         self.tie_card = self._build_tie_card()
         layout.addWidget(self.tie_card)
         links = QHBoxLayout()
-        self.runoff_button = PictureButton("vote", "See the quick vote", large=True)
+        self.runoff_button = PictureButton("vote", _("See the quick vote"), large=True)
         self.runoff_button.clicked.connect(self._show_runoff)
         links.addWidget(self.runoff_button)
-        self.parent_button = PictureButton("back", "See the first vote", large=True)
+        self.parent_button = PictureButton("back", _("See the first vote"), large=True)
         self.parent_button.clicked.connect(self._show_parent)
         links.addWidget(self.parent_button)
-        self.withdraw_button = PictureButton("undo", "Take the decision back", large=True)
+        self.withdraw_button = PictureButton("undo", _("Take the decision back"), large=True)
         self.withdraw_button.clicked.connect(self.withdraw)
         links.addWidget(self.withdraw_button)
         links.addStretch(1)
@@ -113,17 +114,17 @@ class ResultsView(QWidget):
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
         actions = QHBoxLayout()
-        self.print_button = PictureButton("print", "Print", large=True)
+        self.print_button = PictureButton("print", _("Print"), large=True)
         self.print_button.clicked.connect(self.print_results)
         actions.addWidget(self.print_button)
-        self.png_button = PictureButton("save", "Save as picture", large=True)
+        self.png_button = PictureButton("save", _("Save as picture"), large=True)
         self.png_button.clicked.connect(self.save_picture)
         actions.addWidget(self.png_button)
-        self.pdf_button = PictureButton("export", "Save as PDF", large=True)
+        self.pdf_button = PictureButton("export", _("Save as PDF"), large=True)
         self.pdf_button.clicked.connect(self.save_pdf)
         actions.addWidget(self.pdf_button)
         actions.addStretch(1)
-        self.back_button = PictureButton("back", "All votes", large=True)
+        self.back_button = PictureButton("back", _("All votes"), large=True)
         self.back_button.clicked.connect(self.back_requested.emit)
         actions.addWidget(self.back_button)
         outer.addLayout(actions)
@@ -131,26 +132,26 @@ class ResultsView(QWidget):
     def _build_tie_card(self) -> Card:
         card = Card()
         top = QHBoxLayout()
-        top.addWidget(_picture("warning", 40, "A tie"))
+        top.addWidget(_picture("warning", 40, _("A tie")))
         self.tie_words = label("", "heading")
         top.addWidget(self.tie_words, 1)
         card.body.addLayout(top)
-        self.runoff_start = PictureButton("vote", "Hold a quick vote", large=True, primary=True)
+        self.runoff_start = PictureButton("vote", _("Hold a quick vote"), large=True, primary=True)
         self.runoff_start.clicked.connect(self.hold_runoff)
         card.body.addWidget(self.runoff_start, 0, Qt.AlignmentFlag.AlignLeft)
-        card.body.addWidget(label("Or the coordinator decides, and says why:"))
+        card.body.addWidget(label(_("Or the coordinator decides, and says why:")))
         self.decide_note = label(
-            "Only the coordinator can decide. The coordinator taps 'Change user' first.", "muted"
+            _("Only the coordinator can decide. The coordinator taps 'Change user' first."), "muted"
         )
         card.body.addWidget(self.decide_note)
         self.decide_grid = CardGrid(max(scaled(170), 60))
         card.body.addWidget(self.decide_grid)
         self.decide_buttons: dict[int, PictureButton] = {}
         self.reason = QLineEdit()
-        self.reason.setAccessibleName("The reason for the decision")
-        self.reason.setPlaceholderText("The reason, for example: Peas grew well last year.")
+        self.reason.setAccessibleName(_("The reason for the decision"))
+        self.reason.setPlaceholderText(_("The reason, for example: Peas grew well last year."))
         card.body.addWidget(self.reason)
-        self.decide_button = PictureButton("coordinator", "Record the decision", large=True)
+        self.decide_button = PictureButton("coordinator", _("Record the decision"), large=True)
         self.decide_button.clicked.connect(self.decide)
         card.body.addWidget(self.decide_button, 0, Qt.AlignmentFlag.AlignLeft)
         return card
@@ -181,12 +182,18 @@ class ResultsView(QWidget):
             return
         ballot = results.ballot
         self.question.setText(ballot.question)
-        people = "1 person" if results.voters == 1 else f"{results.voters} people"
-        about = f"How we voted: {METHOD_WORDS[ballot.method]}."
+        people = ngettext(
+            "{voters} person",
+            "{voters} people",
+            results.voters,
+        ).format(voters=results.voters)
+        about = _("How we voted: {method}.").format(method=METHOD_WORDS[ballot.method])
         if results.voters:
-            about += f" {people} voted."
+            about += _(" {people} voted.").format(people=people)
         if results.parent_question:
-            about += f" This quick vote settles a tie in: {results.parent_question}"
+            about += _(" This quick vote settles a tie in: {parent_question}").format(
+                parent_question=results.parent_question
+            )
         self.about.setText(about)
         self._show_chart(results)
         _clear(self.sentences)
@@ -194,11 +201,11 @@ class ResultsView(QWidget):
             self.sentences.addLayout(self._sentence_row(sentence, results.is_win(sentence)))
         if results.chosen_sentence:
             self.sentences.addLayout(
-                _row("season", results.chosen_sentence, "heading", "The season's crops")
+                _row("season", results.chosen_sentence, "heading", _("The season's crops"))
             )
         _clear(self.rounds)
         if results.rounds:
-            self.rounds.addWidget(label("The count, round by round", "heading"))
+            self.rounds.addWidget(label(_("The count, round by round"), "heading"))
             for counted in results.rounds:
                 self.rounds.addWidget(label(counted.sentence))
                 self.rounds.addWidget(label(counted.totals_words, "muted"))
@@ -209,7 +216,7 @@ class ResultsView(QWidget):
         self.withdraw_button.setVisible(ballot.outcome is Outcome.DECIDED and coordinator)
 
     def _sentence_row(self, sentence: str, won: bool) -> QHBoxLayout:
-        return _row("tick" if won else None, sentence, "heading" if won else None, "Chosen")
+        return _row("tick" if won else None, sentence, "heading" if won else None, _("Chosen"))
 
     def _show_chart(self, results: BallotResults) -> None:
         if self.chart is None:
@@ -225,11 +232,19 @@ class ResultsView(QWidget):
         self.tie_card.setVisible(results.needs_choice)
         if not results.needs_choice:
             return
-        places = "the last place" if results.places_left == 1 else "the last places"
-        self.tie_words.setText(
-            f"How shall we choose between {join_words(results.tied, 'and')} for {places}?"
+        places = ngettext(
+            "the last place",
+            "the last places",
+            results.places_left,
         )
-        self.runoff_start.set_label(f"Hold a quick vote on {join_words(results.tied, 'or')}")
+        self.tie_words.setText(
+            _("How shall we choose between {0} for {places}?").format(
+                join_words(results.tied, "and"), places=places
+            )
+        )
+        self.runoff_start.set_label(
+            _("Hold a quick vote on {0}").format(join_words(results.tied, "or"))
+        )
         staff = self.context.actor.role in (Role.VOLUNTEER, Role.COORDINATOR)
         self.runoff_start.setEnabled(staff)
         coordinator = self.context.actor.role is Role.COORDINATOR
@@ -240,7 +255,7 @@ class ResultsView(QWidget):
         for option in tied:
             button = PictureButton(option.icon, option.plural, icon_size=48, vertical=True)
             button.setCheckable(True)
-            button.setAccessibleName(f"Choose {option.plural}")
+            button.setAccessibleName(_("Choose {plural}").format(plural=option.plural))
             button.setEnabled(coordinator)
             self.decide_buttons[option.crop_id] = button
             buttons.append(button)
@@ -265,7 +280,7 @@ class ResultsView(QWidget):
         if runoff is None:
             return
         self.context.offer_undo(
-            "The quick vote has started.",
+            _("The quick vote has started."),
             lambda: self._undo(delete_ballot, runoff.id),
         )
         self.ballot_requested.emit(runoff.id)
@@ -291,7 +306,7 @@ class ResultsView(QWidget):
         self.reason.clear()
         self.reload()
         self.context.offer_undo(
-            "The decision is saved.", lambda: self._undo(withdraw_decision, ballot_id)
+            _("The decision is saved."), lambda: self._undo(withdraw_decision, ballot_id)
         )
 
     def withdraw(self) -> None:
@@ -330,15 +345,15 @@ class ResultsView(QWidget):
         from dutchfarm.ui.vote_sheet import print_sheet
 
         if not print_sheet(printer, self.results):
-            dialogs.warn(self, "That did not print", "The printer could not start. Is it on?")
+            dialogs.warn(self, _("That did not print"), _("The printer could not start. Is it on?"))
 
     def save_picture(self) -> None:
         """Save the results sheet as a PNG picture."""
-        self._save("Save the results as a picture", "png", "Pictures (*.png)")
+        self._save(_("Save the results as a picture"), "png", _("Pictures (*.png)"))
 
     def save_pdf(self) -> None:
         """Save the results sheet as a PDF."""
-        self._save("Save the results as a PDF", "pdf", "PDF files (*.pdf)")
+        self._save(_("Save the results as a PDF"), "pdf", _("PDF files (*.pdf)"))
 
     def _save(self, title: str, suffix: str, kinds: str) -> None:
         results = self.results
@@ -353,9 +368,9 @@ class ResultsView(QWidget):
 
         saved = (save_pdf if suffix == "pdf" else save_png)(path, results)
         if saved:
-            dialogs.tell(self, "Saved", f"The results are saved in {path}.")
+            dialogs.tell(self, _("Saved"), _("The results are saved in {path}.").format(path=path))
         else:
-            dialogs.warn(self, "That did not save", "The file could not be written there.")
+            dialogs.warn(self, _("That did not save"), _("The file could not be written there."))
 
 
 def _picture(name: str, size: int, description: str) -> QLabel:

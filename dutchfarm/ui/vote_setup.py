@@ -41,6 +41,7 @@ from dutchfarm.ui.context import AppContext, Topic
 from dutchfarm.ui.theme import TARGET_LARGE, text_scale
 from dutchfarm.ui.vote_cards import CardGrid
 from dutchfarm.ui.widgets import PictureButton, label, scaled, scroll_area, two_lines
+from dutchfarm.words import _, ngettext
 
 
 class CropChoice(QToolButton):
@@ -86,14 +87,14 @@ class BallotForm(QWidget):
         wide = text_scale() < 1.3
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.heading = label("A new vote", "heading")
+        self.heading = label(_("A new vote"), "heading")
         outer.addWidget(self.heading)
         self.season_words = label("", "muted")
         outer.addWidget(self.season_words)
         # A new vote can be for next season, which starts when the vote is set up.
         self.season_row = QHBoxLayout()
-        self.season_row.addWidget(_icon("season", 32, "Season"))
-        self.season_row.addWidget(label("Which season is it for?"))
+        self.season_row.addWidget(_icon("season", 32, _("Season")))
+        self.season_row.addWidget(label(_("Which season is it for?")))
         self.season_group = QButtonGroup(self)
         self.season_group.buttonToggled.connect(self._season_changed)
         self.season_buttons: dict[int, PictureButton] = {}
@@ -104,12 +105,12 @@ class BallotForm(QWidget):
         settings = QWidget()
         form = QVBoxLayout(settings)
         form.setContentsMargins(0, 0, scaled(8), 0)
-        form.addWidget(label("The question"))
+        form.addWidget(label(_("The question")))
         self.question = QLineEdit()
-        self.question.setAccessibleName("The question")
-        self.question.setPlaceholderText("For example: What shall we grow in 2027?")
+        self.question.setAccessibleName(_("The question"))
+        self.question.setPlaceholderText(_("For example: What shall we grow in 2027?"))
         form.addWidget(self.question)
-        form.addWidget(label("How do we vote?"))
+        form.addWidget(label(_("How do we vote?")))
         methods = QGridLayout()
         self.method_group = QButtonGroup(self)
         self.method_buttons: dict[BallotMethod, PictureButton] = {}
@@ -132,20 +133,20 @@ class BallotForm(QWidget):
             if wide
             else QFormLayout.RowWrapPolicy.WrapAllRows
         )
-        self.seats = _spin("How many crops will win?", 1, MAX_CROPS - 1)
-        numbers.addRow(label("How many crops will win?"), self.seats)
-        self.dots = _spin("Dots for each person", 1, MAX_DOTS)
-        self.dots_label = label("Dots for each person")
+        self.seats = _spin(_("How many crops will win?"), 1, MAX_CROPS - 1)
+        numbers.addRow(label(_("How many crops will win?")), self.seats)
+        self.dots = _spin(_("Dots for each person"), 1, MAX_DOTS)
+        self.dots_label = label(_("Dots for each person"))
         numbers.addRow(self.dots_label, self.dots)
-        self.cap = _spin("Most dots on one crop", 0, MAX_DOTS)
-        self.cap.setSpecialValueText("No limit")
-        self.cap_label = label("Most dots on one crop")
+        self.cap = _spin(_("Most dots on one crop"), 0, MAX_DOTS)
+        self.cap.setSpecialValueText(_("No limit"))
+        self.cap_label = label(_("Most dots on one crop"))
         numbers.addRow(self.cap_label, self.cap)
         form.addLayout(numbers)
-        self.fair_shares = QCheckBox("Fair shares: a smaller group still gets one of its crops")
-        self.fair_shares.setAccessibleName("Fair shares")
+        self.fair_shares = QCheckBox(_("Fair shares: a smaller group still gets one of its crops"))
+        self.fair_shares.setAccessibleName(_("Fair shares"))
         form.addWidget(self.fair_shares)
-        form.addWidget(label("If there is a tie", "heading"))
+        form.addWidget(label(_("If there is a tie"), "heading"))
         self.tie_rule = label("", "muted")
         form.addWidget(self.tie_rule)
         form.addStretch(1)
@@ -156,10 +157,10 @@ class BallotForm(QWidget):
         self.chosen_words = label("", "heading")
         crop_layout.addWidget(self.chosen_words)
         search_row = QHBoxLayout()
-        search_row.addWidget(_icon("search", 32, "Search"))
+        search_row.addWidget(_icon("search", 32, _("Search")))
         self.search = QLineEdit()
-        self.search.setAccessibleName("Find a crop")
-        self.search.setPlaceholderText("Type to find a crop")
+        self.search.setAccessibleName(_("Find a crop"))
+        self.search.setPlaceholderText(_("Type to find a crop"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._filter)
         search_row.addWidget(self.search, 1)
@@ -183,14 +184,14 @@ class BallotForm(QWidget):
             outer.addWidget(scroll_area(whole), 1)
 
         actions = QHBoxLayout()
-        self.cancel_button = PictureButton("cross", "Cancel", large=True)
+        self.cancel_button = PictureButton("cross", _("Cancel"), large=True)
         self.cancel_button.clicked.connect(self.cancelled.emit)
         actions.addWidget(self.cancel_button)
         actions.addStretch(1)
-        self.save_button = PictureButton("save", "Save for later", large=True)
+        self.save_button = PictureButton("save", _("Save for later"), large=True)
         self.save_button.clicked.connect(lambda: self.save(start=False))
         actions.addWidget(self.save_button)
-        self.start_button = PictureButton("vote", "Start the vote", large=True, primary=True)
+        self.start_button = PictureButton("vote", _("Start the vote"), large=True, primary=True)
         self.start_button.clicked.connect(lambda: self.save(start=True))
         actions.addWidget(self.start_button)
         outer.addLayout(actions)
@@ -216,7 +217,7 @@ class BallotForm(QWidget):
         """Fill the form with a draft ballot, to change it."""
         self._show_seasons([])
         self.year = ballot.year
-        self.season_words.setText(f"This vote is for the {ballot.year} season.")
+        self.season_words.setText(_("This vote is for the {year} season.").format(year=ballot.year))
         self._fill(ballot, ballot.draft())
         self._order_tabs()
 
@@ -270,7 +271,7 @@ class BallotForm(QWidget):
     def _fill(self, ballot: BallotInfo | None, draft: BallotDraft) -> None:
         self.editing = ballot
         self._load_crops()
-        self.heading.setText("Change the vote" if ballot else "A new vote")
+        self.heading.setText(_("Change the vote") if ballot else _("A new vote"))
         self.question.setText(draft.question)
         self.method_buttons[draft.method].setChecked(True)
         self.seats.setValue(draft.seats)
@@ -305,8 +306,14 @@ class BallotForm(QWidget):
 
     def _count(self) -> None:
         chosen = len(self.order)
-        crops = "1 crop" if chosen == 1 else f"{chosen} crops"
-        self.chosen_words.setText(f"Crops to vote on: {crops} chosen. Tap a crop to choose it.")
+        crops = ngettext(
+            "{chosen} crop",
+            "{chosen} crops",
+            chosen,
+        ).format(chosen=chosen)
+        self.chosen_words.setText(
+            _("Crops to vote on: {crops} chosen. Tap a crop to choose it.").format(crops=crops)
+        )
 
     def _filter(self, text: str) -> None:
         wanted = text.strip().casefold()
@@ -368,18 +375,18 @@ class BallotForm(QWidget):
             if opened is None:
                 return
             self.context.offer_undo(
-                "The vote has started.", lambda: self._undo(return_to_draft, ballot.id)
+                _("The vote has started."), lambda: self._undo(return_to_draft, ballot.id)
             )
             self.saved.emit(opened, True)
             return
         if before is None:
             self.context.offer_undo(
-                "The vote is saved for later.", lambda: self._undo(delete_ballot, ballot.id)
+                _("The vote is saved for later."), lambda: self._undo(delete_ballot, ballot.id)
             )
         else:
             earlier = before.draft()
             self.context.offer_undo(
-                "The changes are saved.",
+                _("The changes are saved."),
                 lambda: self._undo(update_ballot, ballot.id, earlier),
             )
         self.saved.emit(ballot, False)
@@ -396,7 +403,7 @@ class BallotForm(QWidget):
 
 
 def _question(year: int) -> str:
-    return f"What shall we grow in {year}?"
+    return _("What shall we grow in {year}?").format(year=year)
 
 
 def _icon(name: str, size: int, words: str) -> QWidget:

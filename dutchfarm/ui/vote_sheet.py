@@ -21,6 +21,7 @@ from dutchfarm.services.voting import METHOD_WORDS
 from dutchfarm.ui import icons
 from dutchfarm.ui.theme import FONT_FAMILY, load_fonts
 from dutchfarm.ui.vote_chart import chart_image
+from dutchfarm.words import _, ngettext
 
 INK = QColor("#1B1B1B")
 MUTED = QColor("#4A4A40")
@@ -111,12 +112,20 @@ def paint_sheet(
     ballot = results.ballot
     sheet.text(ballot.question, 24, bold=True, picture="vote", gap_mm=2)
     when = f"{ballot.closed_at.day} {ballot.closed_at:%B %Y}" if ballot.closed_at else ""
-    people = "1 person" if results.voters == 1 else f"{results.voters} people"
-    about = f"The results of the vote on {when}. How we voted: {METHOD_WORDS[ballot.method]}."
+    people = ngettext(
+        "{voters} person",
+        "{voters} people",
+        results.voters,
+    ).format(voters=results.voters)
+    about = _("The results of the vote on {when}. How we voted: {method}.").format(
+        when=when, method=METHOD_WORDS[ballot.method]
+    )
     if results.voters:
-        about += f" {people} voted."
+        about += _(" {people} voted.").format(people=people)
     if results.parent_question:
-        about += f" This quick vote settles a tie in: {results.parent_question}"
+        about += _(" This quick vote settles a tie in: {parent_question}").format(
+            parent_question=results.parent_question
+        )
     sheet.text(about, 12, colour=MUTED, gap_mm=4)
     chart_height = min(page_height * 0.42, width * 0.62)
     chart_dpi = min(dpi, CHART_DPI)
@@ -129,7 +138,7 @@ def paint_sheet(
             sentence, 17, bold=won, colour=GREEN if won else INK, picture="tick" if won else None
         )
     if results.rounds:
-        sheet.text("The count, round by round", 15, bold=True, gap_mm=2)
+        sheet.text(_("The count, round by round"), 15, bold=True, gap_mm=2)
         for counted in results.rounds:
             sheet.text(counted.sentence, 14, gap_mm=0.5)
             sheet.text(counted.totals_words, 12, colour=MUTED, gap_mm=2)
@@ -144,7 +153,7 @@ def _a4_writer(path: str) -> QPdfWriter:
     writer.setPageOrientation(QPageLayout.Orientation.Portrait)
     writer.setResolution(FILE_DPI)
     writer.setPageMargins(QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM))
-    writer.setTitle("Vote results")
+    writer.setTitle(_("Vote results"))
     writer.setCreator("Dutch Farm")
     return writer
 

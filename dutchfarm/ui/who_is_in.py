@@ -10,6 +10,7 @@ from dutchfarm.services.people import PersonInfo
 from dutchfarm.ui.rota_board import person_picture
 from dutchfarm.ui.theme import TARGET_LARGE
 from dutchfarm.ui.widgets import scaled
+from dutchfarm.words import _
 
 
 class PersonToggle(QToolButton):
@@ -33,8 +34,10 @@ class PersonToggle(QToolButton):
         self.setChecked(present)
         self.blockSignals(False)
         self.setIcon(QIcon(person_picture(self.person, self.size_px, present)))
-        words = "is in today" if present else "is not in today"
-        self.setAccessibleDescription(f"{self.person.name} {words}. Tap to change.")
+        words = _("is in today") if present else _("is not in today")
+        self.setAccessibleDescription(
+            _("{name} {words}. Tap to change.").format(name=self.person.name, words=words)
+        )
         self.setToolTip(f"{self.person.name} {words}.")
 
 

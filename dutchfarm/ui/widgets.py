@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from dutchfarm.ui import icons
 from dutchfarm.ui.theme import BUTTON_EDGE, FOCUS_RING, TARGET, TARGET_LARGE, text_scale
+from dutchfarm.words import _
 
 
 def scaled(pixels: int) -> int:
@@ -220,11 +221,11 @@ class UndoBar(QFrame):
         layout.setContentsMargins(16, 8, 16, 8)
         self.message = label("")
         layout.addWidget(self.message, 1)
-        self.undo_button = PictureButton("undo", "Undo")
+        self.undo_button = PictureButton("undo", _("Undo"))
         self.undo_button.setShortcut("Ctrl+Z")
         self.undo_button.clicked.connect(self._undo)
         layout.addWidget(self.undo_button)
-        self.close_button = PictureButton("tick", "OK")
+        self.close_button = PictureButton("tick", _("OK"))
         self.close_button.clicked.connect(self.hide)
         layout.addWidget(self.close_button)
         self._undo_action: Callable[[], object] | None = None

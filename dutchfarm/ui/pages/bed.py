@@ -45,25 +45,26 @@ from dutchfarm.ui.harvest_chart import HarvestChart
 from dutchfarm.ui.pages.base import Page
 from dutchfarm.ui.theme import TARGET, TARGET_LARGE
 from dutchfarm.ui.widgets import Card, PictureButton, clear_layout, label, picture, scaled
+from dutchfarm.words import _
 
 # The picture buttons, in the order a season goes: (action, picture, words on the button).
 ACTIONS: tuple[tuple[DiaryAction, str, str], ...] = (
-    (DiaryAction.SOWED, "sowed", "I sowed"),
-    (DiaryAction.PLANTED, "planted", "I planted out"),
-    (DiaryAction.WATERED, "watered", "I watered"),
-    (DiaryAction.WEEDED, "weeded", "I weeded"),
-    (DiaryAction.FED, "fed", "I fed"),
-    (DiaryAction.PICKED, "picked", "I picked"),
+    (DiaryAction.SOWED, "sowed", _("I sowed")),
+    (DiaryAction.PLANTED, "planted", _("I planted out")),
+    (DiaryAction.WATERED, "watered", _("I watered")),
+    (DiaryAction.WEEDED, "weeded", _("I weeded")),
+    (DiaryAction.FED, "fed", _("I fed")),
+    (DiaryAction.PICKED, "picked", _("I picked")),
 )
 # How a diary entry reads: "Jackie watered."
 DONE_WORDS = {
-    DiaryAction.SOWED: "sowed seeds",
-    DiaryAction.PLANTED: "planted out",
-    DiaryAction.WATERED: "watered",
-    DiaryAction.WEEDED: "weeded",
-    DiaryAction.FED: "fed the plants",
-    DiaryAction.PICKED: "picked",
-    DiaryAction.NOTE: "wrote a note",
+    DiaryAction.SOWED: _("sowed seeds"),
+    DiaryAction.PLANTED: _("planted out"),
+    DiaryAction.WATERED: _("watered"),
+    DiaryAction.WEEDED: _("weeded"),
+    DiaryAction.FED: _("fed the plants"),
+    DiaryAction.PICKED: _("picked"),
+    DiaryAction.NOTE: _("wrote a note"),
 }
 DIARY_ICONS = {
     DiaryAction.SOWED: "sowed",
@@ -78,10 +79,10 @@ BED_CHART_PANEL = 210
 # How many of today's entries show under the picture buttons.
 TODAY_SHOWN = 3
 STATUS_WORDS = {
-    PlantingStatus.PLANNED: "Planned",
-    PlantingStatus.GROWING: "Growing",
-    PlantingStatus.FINISHED: "Finished",
-    PlantingStatus.FAILED: "Did not grow",
+    PlantingStatus.PLANNED: _("Planned"),
+    PlantingStatus.GROWING: _("Growing"),
+    PlantingStatus.FINISHED: _("Finished"),
+    PlantingStatus.FAILED: _("Did not grow"),
 }
 STATUS_ICONS = {
     PlantingStatus.PLANNED: "calendar",
@@ -118,7 +119,9 @@ def diary_words(entry: DiaryInfo) -> str:
     """Return an entry as one short sentence with its date."""
     if entry.action is DiaryAction.PICKED and entry.note:
         # "I picked" keeps how much in the note: "Jackie picked 6 strawberries."
-        return f"{short_date(entry.day)}: {entry.person.name} picked {entry.note}."
+        return _("{day}: {name} picked {note}.").format(
+            day=short_date(entry.day), name=entry.person.name, note=entry.note
+        )
     sentence = f"{short_date(entry.day)}: {entry.person.name} {DONE_WORDS[entry.action]}."
     return f"{sentence} {entry.note}" if entry.note else sentence
 
@@ -153,13 +156,15 @@ class PlantingCard(QFrame):
         words.addWidget(label(title, "heading"))
         dates = []
         if planting.sown_on:
-            dates.append(f"Sown {short_date(planting.sown_on)}.")
+            dates.append(_("Sown {sown_on}.").format(sown_on=short_date(planting.sown_on)))
         if planting.planted_on:
-            dates.append(f"Planted out {short_date(planting.planted_on)}.")
-        words.addWidget(label(" ".join(dates) or "No dates yet.", "muted"))
+            dates.append(
+                _("Planted out {planted_on}.").format(planted_on=short_date(planting.planted_on))
+            )
+        words.addWidget(label(" ".join(dates) or _("No dates yet."), "muted"))
         if planting.warning:
             warning_row = QHBoxLayout()
-            warning_row.addWidget(picture("warning", 32, "Warning"))
+            warning_row.addWidget(picture("warning", 32, _("Warning")))
             warning_row.addWidget(label(planting.warning, "warning"), 1)
             words.addLayout(warning_row)
         layout.addLayout(words, 1)
@@ -168,7 +173,9 @@ class PlantingCard(QFrame):
             layout.addWidget(label(STATUS_WORDS[planting.status], wrap=False))
             return
         self.status = QComboBox()
-        self.status.setAccessibleName(f"How the {planting.crop.name.lower()} is doing")
+        self.status.setAccessibleName(
+            _("How the {name} is doing").format(name=planting.crop.name.lower())
+        )
         self.status.setMinimumHeight(TARGET)
         for status in PlantingStatus:
             self.status.addItem(icons.icon(STATUS_ICONS[status]), STATUS_WORDS[status], status)
@@ -183,7 +190,7 @@ class BedRecordPage(Page):
     """One bed's record; a gardener adds to their own bed by tapping a picture."""
 
     name = "bed"
-    title = "My bed"
+    title = _("My bed")
     icon_name = "bed"
     topics = frozenset({Topic.BEDS, Topic.USER, Topic.PEOPLE, Topic.HARVESTS, Topic.SEASONS})
 
@@ -205,7 +212,9 @@ class BedRecordPage(Page):
         self.outer.addWidget(self.scroll, 1)
 
         self.actions_card = Card()
-        self.actions_card.body.addWidget(label("What did you do today? Tap a picture.", "heading"))
+        self.actions_card.body.addWidget(
+            label(_("What did you do today? Tap a picture."), "heading")
+        )
         grid = QGridLayout()
         grid.setSpacing(12)
         self.action_buttons: dict[DiaryAction, PictureButton] = {}
@@ -222,19 +231,19 @@ class BedRecordPage(Page):
             self.action_buttons[action] = button
         self.actions_card.body.addLayout(grid)
         note_row = QHBoxLayout()
-        note_row.addWidget(picture("note", 40, "Words"))
+        note_row.addWidget(picture("note", 40, _("Words")))
         self.note = QLineEdit()
-        self.note.setPlaceholderText("Words, if you like. You do not have to.")
-        self.note.setAccessibleName("Words for the diary, if you like")
+        self.note.setPlaceholderText(_("Words, if you like. You do not have to."))
+        self.note.setAccessibleName(_("Words for the diary, if you like"))
         note_row.addWidget(self.note, 1)
-        self.note_button = PictureButton("note", "Write a note", large=True)
+        self.note_button = PictureButton("note", _("Write a note"), large=True)
         self.note_button.clicked.connect(lambda: self.add_entry(DiaryAction.NOTE))
         note_row.addWidget(self.note_button)
         self.actions_card.body.addLayout(note_row)
         # What was done today shows here, beside the pictures just tapped; the whole diary
         # is further down the page.
         self.done_today = QListWidget()
-        self.done_today.setAccessibleName("Done in this bed today")
+        self.done_today.setAccessibleName(_("Done in this bed today"))
         self.done_today.setIconSize(QSize(scaled(40) * 2 + 4, scaled(40)))
         self.actions_card.body.addWidget(self.done_today)
         self.column.addWidget(self.actions_card)
@@ -244,8 +253,8 @@ class BedRecordPage(Page):
 
         plantings_card = Card()
         heading = QHBoxLayout()
-        heading.addWidget(label("Growing in this bed", "heading"), 1)
-        self.add_planting_button = PictureButton("add", "Add a plant", large=True)
+        heading.addWidget(label(_("Growing in this bed"), "heading"), 1)
+        self.add_planting_button = PictureButton("add", _("Add a plant"), large=True)
         self.add_planting_button.clicked.connect(self.choose_planting)
         heading.addWidget(self.add_planting_button)
         plantings_card.body.addLayout(heading)
@@ -254,10 +263,10 @@ class BedRecordPage(Page):
         self.column.addWidget(plantings_card)
 
         harvest_card = Card()
-        self.harvest_heading = label("Picked this season", "heading")
+        self.harvest_heading = label(_("Picked this season"), "heading")
         harvest_card.body.addWidget(self.harvest_heading)
         self.harvest_list = QListWidget()
-        self.harvest_list.setAccessibleName("Picked from this bed this season")
+        self.harvest_list.setAccessibleName(_("Picked from this bed this season"))
         self.harvest_list.setIconSize(QSize(scaled(40), scaled(40)))
         harvest_card.body.addWidget(self.harvest_list)
         # Low enough that both panels (weighed, counted) fit on the screen at once.
@@ -277,7 +286,7 @@ class BedRecordPage(Page):
         wish_heading = QHBoxLayout()
         self.wishes_title = label("", "heading")
         wish_heading.addWidget(self.wishes_title, 1)
-        self.add_wish_button = PictureButton("likes", "Add a wish", large=True)
+        self.add_wish_button = PictureButton("likes", _("Add a wish"), large=True)
         self.add_wish_button.clicked.connect(self.choose_wish)
         wish_heading.addWidget(self.add_wish_button)
         self.wishes_card.body.addLayout(wish_heading)
@@ -286,9 +295,9 @@ class BedRecordPage(Page):
         self.column.addWidget(self.wishes_card)
 
         diary_card = Card()
-        diary_card.body.addWidget(label("Diary: what was done", "heading"))
+        diary_card.body.addWidget(label(_("Diary: what was done"), "heading"))
         self.diary = QListWidget()
-        self.diary.setAccessibleName("Diary of this bed, newest first")
+        self.diary.setAccessibleName(_("Diary of this bed, newest first"))
         self.diary.setIconSize(QSize(scaled(40) * 2 + 4, scaled(40)))
         self.diary.setMinimumHeight(scaled(320))
         diary_card.body.addWidget(self.diary)
@@ -308,8 +317,8 @@ class BedRecordPage(Page):
         bed_id = self._bed_to_show()
         if bed_id is None:
             self.record = None
-            self.header.title.setText("No beds yet")
-            self.owner_line.setText("The coordinator draws the beds on the Beds page.")
+            self.header.title.setText(_("No beds yet"))
+            self.owner_line.setText(_("The coordinator draws the beds on the Beds page."))
             self.actions_card.hide()
             return
         record = bed_record(self.context.db, self.context.actor, bed_id)
@@ -317,17 +326,19 @@ class BedRecordPage(Page):
         bed = record.bed
         actor = self.context.actor
         mine = bed.owner is not None and bed.owner.id == actor.person_id
-        self.header.title.setText(f"My bed: {bed.name}" if mine else bed.name)
+        self.header.title.setText(_("My bed: {name}").format(name=bed.name) if mine else bed.name)
         self.owner_line.setText(
-            f"This is {bed.owner.name}'s bed." if bed.owner else "This bed is shared."
+            _("This is {name}'s bed.").format(name=bed.owner.name)
+            if bed.owner
+            else _("This bed is shared.")
         )
         self.actions_card.setVisible(record.can_write)
         self.add_planting_button.setVisible(record.can_write)
         self.look_only.setVisible(not record.can_write)
         self.look_only.setText(
-            "Tap your picture first to add to a bed."
+            _("Tap your picture first to add to a bed.")
             if actor.person_id is None
-            else "This is not your bed. You can look."
+            else _("This is not your bed. You can look.")
         )
         self._show_plantings(record)
         self._show_planned(record)
@@ -364,12 +375,14 @@ class BedRecordPage(Page):
             if changer is not None:
                 self.status_boxes.append(card.status)
         if not record.plantings:
-            self.plantings_box.addWidget(label("Nothing is planted yet this season.", "muted"))
+            self.plantings_box.addWidget(label(_("Nothing is planted yet this season."), "muted"))
 
     def _show_planned(self, record: BedRecord) -> None:
         clear_layout(self.planned_box)
         self.planned_card.setVisible(bool(record.planned))
-        self.planned_title.setText(f"Planned for {record.planned_year}")
+        self.planned_title.setText(
+            _("Planned for {planned_year}").format(planned_year=record.planned_year)
+        )
         for crop in record.planned:
             self.planned_box.addWidget(picture(crop.icon, 48, crop.name))
             self.planned_box.addWidget(label(crop.name, wrap=False))
@@ -387,16 +400,22 @@ class BedRecordPage(Page):
             return
         year = upcoming_year()
         who = "I" if actor.person_id == owner.id else owner.name
-        self.wishes_title.setText(f"In {year} {who} would like to grow")
+        self.wishes_title.setText(
+            _("In {year} {who} would like to grow").format(year=year, who=who)
+        )
         wishes = wishes_of(self.context.db, owner.id, year)
         for crop in wishes:
-            button = PictureButton(crop.icon, f"{crop.name}: take it off", icon_size=48)
-            button.setToolTip(f"Tap to take {crop.plural.lower()} off the wishes")
+            button = PictureButton(
+                crop.icon, _("{name}: take it off").format(name=crop.name), icon_size=48
+            )
+            button.setToolTip(
+                _("Tap to take {plural} off the wishes").format(plural=crop.plural.lower())
+            )
             button.clicked.connect(lambda _=False, c=crop: self.remove_wish(c.id, c.name))
             self.wishes_box.addWidget(button)
             self.wish_buttons.append(button)
         if not wishes:
-            self.wishes_box.addWidget(label("No wishes yet. Tap 'Add a wish'.", "muted"))
+            self.wishes_box.addWidget(label(_("No wishes yet. Tap 'Add a wish'."), "muted"))
         self.wishes_box.addStretch(1)
 
     def choose_wish(self) -> None:
@@ -405,7 +424,7 @@ class BedRecordPage(Page):
             return
         staff = self.context.actor.role in (Role.COORDINATOR, Role.VOLUNTEER)
         crop_id = dialogs.choose_crop(
-            self, list_crops(self.context.db), search=staff, title="What would you like to grow?"
+            self, list_crops(self.context.db), search=staff, title=_("What would you like to grow?")
         )
         if crop_id is None:
             return
@@ -413,7 +432,7 @@ class BedRecordPage(Page):
         crop = self._call(add_wish, owner_id, crop_id, year)
         if crop is not None:
             self.context.offer_undo(
-                f"Wish saved: {crop.plural.lower()}.",
+                _("Wish saved: {plural}.").format(plural=crop.plural.lower()),
                 lambda: self._call(remove_wish, owner_id, crop_id, year),
             )
 
@@ -424,29 +443,31 @@ class BedRecordPage(Page):
         owner_id, year = self.record.bed.owner.id, upcoming_year()
         if self._call(remove_wish, owner_id, crop_id, year):
             self.context.offer_undo(
-                f"Wish taken off: {name.lower()}.",
+                _("Wish taken off: {name}.").format(name=name.lower()),
                 lambda: self._call(add_wish, owner_id, crop_id, year),
             )
 
     def _show_harvest(self, record: BedRecord) -> None:
         self.harvest_list.clear()
         year = record.season_year
-        self.harvest_heading.setText(f"Picked in {year}" if year else "Picked this season")
+        self.harvest_heading.setText(
+            _("Picked in {year}").format(year=year) if year else _("Picked this season")
+        )
         for line in record.harvest:
             amounts = []
             if line.grams:
-                amounts.append(f"{line.grams / 1000:.1f} kilos")
+                amounts.append(_("{0:.1f} kilos").format(line.grams / 1000))
             if line.count:
-                amounts.append(f"{line.count:g} picked")
+                amounts.append(_("{count:g} picked").format(count=line.count))
             if line.bunches:
-                amounts.append(f"{line.bunches:g} bunches")
+                amounts.append(_("{bunches:g} bunches").format(bunches=line.bunches))
             item = QListWidgetItem(
                 icons.icon(line.crop.icon), f"{line.crop.name}: {', '.join(amounts)}"
             )
             item.setSizeHint(QSize(0, max(TARGET, scaled(48))))
             self.harvest_list.addItem(item)
         if not record.harvest:
-            self.harvest_list.addItem("Nothing picked yet this season.")
+            self.harvest_list.addItem(_("Nothing picked yet this season."))
         rows = max(1, self.harvest_list.count())
         self.harvest_list.setFixedHeight(rows * max(TARGET, scaled(48)) + 8)
         # On "My bed" the chart is the gardener's own harvest; on any other bed, the bed's.
@@ -473,7 +494,7 @@ class BedRecordPage(Page):
             return
         note = self.note.text()
         if action is DiaryAction.NOTE and not note.strip():
-            note = dialogs.ask_text(self, "Write a note", "What do you want to write?") or ""
+            note = dialogs.ask_text(self, _("Write a note"), _("What do you want to write?")) or ""
             if not note.strip():
                 return
         entry = self._call(add_diary_entry, self.record.bed.id, action, note or None)
@@ -481,7 +502,7 @@ class BedRecordPage(Page):
             return
         self.note.clear()
         self.context.offer_undo(
-            f"Saved: {entry.person.name} {DONE_WORDS[action]}.",
+            _("Saved: {name} {done}.").format(name=entry.person.name, done=DONE_WORDS[action]),
             lambda: self._call(remove_diary_entry, entry.id),
         )
 
@@ -513,14 +534,16 @@ class BedRecordPage(Page):
             return
         staff = self.context.actor.role in (Role.COORDINATOR, Role.VOLUNTEER)
         crop_id = dialogs.choose_crop(
-            self, list_crops(self.context.db), search=staff, title="What did you plant?"
+            self, list_crops(self.context.db), search=staff, title=_("What did you plant?")
         )
         if crop_id is None:
             return
         planting = self._plant(crop_id)
         if planting is not None:
             self.context.offer_undo(
-                f"{planting.crop.name} added to {self.record.bed.name}.",
+                _("{name} added to {bed_name}.").format(
+                    name=planting.crop.name, bed_name=self.record.bed.name
+                ),
                 lambda: self._call(remove_planting, planting.id),
             )
 
@@ -534,14 +557,18 @@ class BedRecordPage(Page):
         except RotationWarning as warning:
             staff = context.actor.role in (Role.COORDINATOR, Role.VOLUNTEER)
             if not staff:
-                dialogs.warn(self, "Not in this bed this year", f"{warning} Ask a volunteer.")
+                dialogs.warn(
+                    self,
+                    _("Not in this bed this year"),
+                    _("{warning} Ask a volunteer.").format(warning=warning),
+                )
                 return None
             if not dialogs.ask(
                 self,
-                "This breaks the crop rotation",
-                f"{warning} Plant them anyway?",
-                yes="Plant anyway",
-                no="Do not plant",
+                _("This breaks the crop rotation"),
+                _("{warning} Plant them anyway?").format(warning=warning),
+                yes=_("Plant anyway"),
+                no=_("Do not plant"),
             ):
                 return None
             planting = context.run(
@@ -554,7 +581,7 @@ class BedRecordPage(Page):
                 go_ahead=True,
             )
         except ServiceError as error:
-            dialogs.warn(self, "That did not work", str(error))
+            dialogs.warn(self, _("That did not work"), str(error))
             return None
         context.announce(Topic.BEDS)
         return planting

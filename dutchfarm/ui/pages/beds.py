@@ -49,6 +49,7 @@ from dutchfarm.ui.widgets import (
     primary_button,
     scaled,
 )
+from dutchfarm.words import _
 
 
 def _metres(name: str) -> QDoubleSpinBox:
@@ -66,7 +67,7 @@ class BedsPage(Page):
     """Every bed where it stands; tap one to see it, open it to see its record."""
 
     name = "beds"
-    title = "Beds"
+    title = _("Beds")
     icon_name = "map"
     topics = frozenset({Topic.BEDS, Topic.PEOPLE, Topic.USER, Topic.SEASONS})
 
@@ -81,14 +82,14 @@ class BedsPage(Page):
         self.map_view = BedMapView()
         buttons = []
         for icon_name, words, action in (
-            ("zoom_in", "Bigger", lambda: self.map_view.zoom(1.25)),
-            ("zoom_out", "Smaller", lambda: self.map_view.zoom(0.8)),
-            ("zoom_fit", "Whole map", self.map_view.zoom_to_fit),
+            ("zoom_in", _("Bigger"), lambda: self.map_view.zoom(1.25)),
+            ("zoom_out", _("Smaller"), lambda: self.map_view.zoom(0.8)),
+            ("zoom_fit", _("Whole map"), self.map_view.zoom_to_fit),
         ):
             button = PictureButton(icon_name, words, vertical=text_scale() > 1.2)
             button.clicked.connect(action)
             buttons.append(button)
-        self.add_button = PictureButton("add", "Add a bed", vertical=text_scale() > 1.2)
+        self.add_button = PictureButton("add", _("Add a bed"), vertical=text_scale() > 1.2)
         self.add_button.clicked.connect(self.add_new_bed)
         if text_scale() < 1.5:
             tools = QHBoxLayout()
@@ -103,8 +104,8 @@ class BedsPage(Page):
         # Once next season is planned, the map can show it: the plan, bed by bed.
         self.season_row = QHBoxLayout()
         self.season_group = QButtonGroup(self)
-        self.this_season_button = PictureButton("season", "This season")
-        self.next_season_button = PictureButton("season", "Next season")
+        self.this_season_button = PictureButton("season", _("This season"))
+        self.next_season_button = PictureButton("season", _("Next season"))
         for button in (self.this_season_button, self.next_season_button):
             button.setCheckable(True)
             self.season_group.addButton(button)
@@ -126,44 +127,44 @@ class BedsPage(Page):
         side = VerticalScroll(side_host)
         self.bed_list = QListWidget()
         self.bed_list.setMinimumHeight(scaled(200))
-        self.bed_list.setAccessibleName("Beds")
+        self.bed_list.setAccessibleName(_("Beds"))
         self.bed_list.setIconSize(QSize(scaled(40), scaled(40)))
         self.bed_list.currentItemChanged.connect(self._bed_chosen_in_list)
         self.bed_list.itemActivated.connect(
             lambda item: self.context.open_bed(item.data(Qt.ItemDataRole.UserRole))
         )
         right.addWidget(self.bed_list, 1)
-        self.show_archived = QCheckBox("Show archived beds")
-        self.show_archived.setAccessibleName("Show archived beds")
+        self.show_archived = QCheckBox(_("Show archived beds"))
+        self.show_archived.setAccessibleName(_("Show archived beds"))
         self.show_archived.toggled.connect(lambda *_: self.reload())
         right.addWidget(self.show_archived)
-        self.open_button = primary_button("bed", "Open this bed")
+        self.open_button = primary_button("bed", _("Open this bed"))
         self.open_button.clicked.connect(self._open_chosen)
         right.addWidget(self.open_button)
 
         self.editor = Card()
-        self.editor.body.addWidget(label("Change this bed", "heading"))
+        self.editor.body.addWidget(label(_("Change this bed"), "heading"))
         form = QFormLayout()
         self.bed_name = QLineEdit()
-        self.bed_name.setAccessibleName("Bed name")
+        self.bed_name.setAccessibleName(_("Bed name"))
         self.bed_name.setMinimumHeight(max(TARGET, scaled(TARGET)))
-        form.addRow("Name", self.bed_name)
+        form.addRow(_("Name"), self.bed_name)
         self.owner = QComboBox()
-        self.owner.setAccessibleName("Whose bed")
+        self.owner.setAccessibleName(_("Whose bed"))
         self.owner.setIconSize(QSize(scaled(32), scaled(32)))
         self.owner.setMinimumHeight(TARGET)
-        form.addRow("Whose bed", self.owner)
-        self.bed_width = _metres("Width")
-        form.addRow("Width", self.bed_width)
-        self.bed_length = _metres("Length")
-        form.addRow("Length", self.bed_length)
+        form.addRow(_("Whose bed"), self.owner)
+        self.bed_width = _metres(_("Width"))
+        form.addRow(_("Width"), self.bed_width)
+        self.bed_length = _metres(_("Length"))
+        form.addRow(_("Length"), self.bed_length)
         self.editor.body.addLayout(form)
         buttons = QHBoxLayout()
-        self.archive_button = PictureButton("archive", "Archive")
+        self.archive_button = PictureButton("archive", _("Archive"))
         self.archive_button.clicked.connect(self.toggle_archived)
         buttons.addWidget(self.archive_button)
         buttons.addStretch(1)
-        self.save_button = PictureButton("save", "Save", primary=True)
+        self.save_button = PictureButton("save", _("Save"), primary=True)
         self.save_button.clicked.connect(self.save_bed)
         buttons.addWidget(self.save_button)
         self.editor.body.addLayout(buttons)
@@ -192,7 +193,7 @@ class BedsPage(Page):
                 else icons.icon("beds")
             )
             words = f"{bed.name}: {owner.name if owner else 'shared'}"
-            item = QListWidgetItem(picture, words + (" (archived)" if bed.archived else ""))
+            item = QListWidgetItem(picture, words + (_(" (archived)") if bed.archived else ""))
             item.setData(Qt.ItemDataRole.UserRole, bed.id)
             item.setSizeHint(QSize(0, max(TARGET, scaled(48))))
             self.bed_list.addItem(item)
@@ -217,8 +218,8 @@ class BedsPage(Page):
         planned = planned_season(self.context.db)
         now, later = self.this_season_button, self.next_season_button
         if this is not None:
-            now.set_label(f"This season: {this.year}")
-        later.set_label(f"Next season: {planned} (planned)")
+            now.set_label(_("This season: {year}").format(year=this.year))
+        later.set_label(_("Next season: {planned} (planned)").format(planned=planned))
         for button in (now, later):
             button.setVisible(planned is not None)
         if planned is None or not later.isChecked():
@@ -233,7 +234,7 @@ class BedsPage(Page):
 
     def _fill_owners(self) -> None:
         self.owner.clear()
-        self.owner.addItem(icons.icon("beds"), "Shared (nobody's own)", None)
+        self.owner.addItem(icons.icon("beds"), _("Shared (nobody's own)"), None)
         for person in list_people(self.context.db):
             picture = icons.person_pixmap(
                 person.name, person.colour, person.avatar, person.photo, 64
@@ -277,7 +278,7 @@ class BedsPage(Page):
         self.owner.setCurrentIndex(max(index, 0))
         self.bed_width.setValue(bed.width)
         self.bed_length.setValue(bed.length)
-        self.archive_button.set_label("Bring back" if bed.archived else "Archive")
+        self.archive_button.set_label(_("Bring back") if bed.archived else _("Archive"))
 
     def _draft(self, bed: BedInfo) -> BedDraft:
         return BedDraft(
@@ -302,7 +303,8 @@ class BedsPage(Page):
             self.reload()
             return
         self.context.offer_undo(
-            f"{moved.name} was moved.", lambda: self._call(move_bed, bed_id, before.x, before.y)
+            _("{name} was moved.").format(name=moved.name),
+            lambda: self._call(move_bed, bed_id, before.x, before.y),
         )
 
     def save_bed(self) -> None:
@@ -316,7 +318,8 @@ class BedsPage(Page):
                 bed.name, bed.owner.id if bed.owner else None, bed.x, bed.y, bed.width, bed.length
             )
             self.context.offer_undo(
-                f"{saved.name} was changed.", lambda: self._call(update_bed, bed.id, earlier)
+                _("{name} was changed.").format(name=saved.name),
+                lambda: self._call(update_bed, bed.id, earlier),
             )
 
     def add_new_bed(self) -> None:
@@ -326,12 +329,14 @@ class BedsPage(Page):
         names = {bed.name for bed in self.beds.values()}
         while f"Bed {number}" in names:
             number += 1
-        draft = BedDraft(f"Bed {number}", None, round(right + 1.0, 1), 1.0, 1.2, 2.4)
+        draft = BedDraft(
+            _("Bed {number}").format(number=number), None, round(right + 1.0, 1), 1.0, 1.2, 2.4
+        )
         added = self._call(add_bed, draft)
         if added is not None:
             self.choose(added.id)
             self.context.offer_undo(
-                f"{added.name} was added to the map.",
+                _("{name} was added to the map.").format(name=added.name),
                 lambda: self._call(set_bed_archived, added.id, True),
             )
 
@@ -343,13 +348,15 @@ class BedsPage(Page):
         archive = not bed.archived
         if archive and not dialogs.ask(
             self,
-            "Archive this bed?",
-            f"Take {bed.name} off the map? Its records stay.",
-            yes=f"Archive {bed.name}",
+            _("Archive this bed?"),
+            _("Take {name} off the map? Its records stay.").format(name=bed.name),
+            yes=_("Archive {name}").format(name=bed.name),
         ):
             return
         if self._call(set_bed_archived, bed.id, archive) is not None:
             self.context.offer_undo(
-                f"{bed.name} was {'archived' if archive else 'brought back'}.",
+                _("{name} was {0}.").format(
+                    "archived" if archive else _("brought back"), name=bed.name
+                ),
                 lambda: self._call(set_bed_archived, bed.id, not archive),
             )

@@ -17,6 +17,7 @@ from dutchfarm.ui.first_coordinator import FirstCoordinatorDialog
 from dutchfarm.ui.pages.base import Page
 from dutchfarm.ui.theme import text_scale
 from dutchfarm.ui.widgets import Card, PictureButton, label, scaled, scrolling_column
+from dutchfarm.words import _
 
 # Each step: (its name in FIRST_STEPS, picture, words on its button, what it means, the page
 # it opens; None for the coordinator, who is added here).
@@ -24,19 +25,19 @@ STEPS: tuple[tuple[str, str, str, str, str | None], ...] = (
     (
         "coordinator",
         "coordinator",
-        "Add the coordinator",
-        "The person who looks after the farm. They get a PIN.",
+        _("Add the coordinator"),
+        _("The person who looks after the farm. They get a PIN."),
         None,
     ),
     (
         "people",
         "people",
-        "Add the people",
-        "Everyone who comes to the farm: gardeners and volunteers.",
+        _("Add the people"),
+        _("Everyone who comes to the farm: gardeners and volunteers."),
         "people",
     ),
-    ("beds", "map", "Draw the beds", "Put each raised bed on the map of the farm.", "beds"),
-    ("season", "season", "Start the season", "The group votes on what to grow.", "vote"),
+    ("beds", "map", _("Draw the beds"), _("Put each raised bed on the map of the farm."), "beds"),
+    ("season", "season", _("Start the season"), _("The group votes on what to grow."), "vote"),
 )
 
 
@@ -74,8 +75,8 @@ class StepRow(Card):
             self.tick.setPixmap(icons.pixmap("tick", scaled(40)))
         else:
             self.tick.clear()
-        self.tick.setAccessibleName("Done" if done else "Not done yet")
-        self.state.setText("Done" if done else "Not yet")
+        self.tick.setAccessibleName(_("Done") if done else _("Not done yet"))
+        self.state.setText(_("Done") if done else _("Not yet"))
         self.button.setProperty("role", "primary" if next_step else None)
         self.button.style().unpolish(self.button)
         self.button.style().polish(self.button)
@@ -85,15 +86,15 @@ class FirstStepsPage(Page):
     """The steps to set up a new farm, in order; the coordinator must be added first."""
 
     name = "first_steps"
-    title = "First steps"
+    title = _("First steps")
     icon_name = "tick"
     topics = frozenset({Topic.PEOPLE, Topic.BEDS, Topic.VOTES, Topic.SEASONS, Topic.USER})
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         area, column = scrolling_column()
-        column.addWidget(label("Set up your farm in 4 steps.", "heading"))
-        column.addWidget(label("Tap a step to do it. It gets a tick when it is done."))
+        column.addWidget(label(_("Set up your farm in 4 steps."), "heading"))
+        column.addWidget(label(_("Tap a step to do it. It gets a tick when it is done.")))
         self.note = label("", "warning")
         column.addWidget(self.note)
         self.rows: dict[str, StepRow] = {}
@@ -106,7 +107,7 @@ class FirstStepsPage(Page):
         self.outer.addWidget(area, 1)
         bottom = QHBoxLayout()
         bottom.addStretch(1)
-        self.today_button = PictureButton("home", "Go to Today", large=True)
+        self.today_button = PictureButton("home", _("Go to Today"), large=True)
         self.today_button.clicked.connect(lambda: context.go("today"))
         bottom.addWidget(self.today_button)
         self.outer.addLayout(bottom)
@@ -124,9 +125,9 @@ class FirstStepsPage(Page):
             row.button.setEnabled(not has_coordinator if step == "coordinator" else has_coordinator)
             row.show_done(self.steps.is_done(step), step == next_step and may_manage)
         if not has_coordinator:
-            self.note.setText("Add the coordinator first. Then the other steps open.")
+            self.note.setText(_("Add the coordinator first. Then the other steps open."))
         elif not may_manage:
-            self.note.setText("The coordinator taps 'Change user' first, and gives their PIN.")
+            self.note.setText(_("The coordinator taps 'Change user' first, and gives their PIN."))
         self.note.setVisible(not has_coordinator or not may_manage)
 
     def take_step(self, page: str | None) -> None:

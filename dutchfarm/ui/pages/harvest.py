@@ -33,6 +33,7 @@ from dutchfarm.ui.harvest_log import HarvestLog
 from dutchfarm.ui.pages.base import Page
 from dutchfarm.ui.theme import TARGET_LARGE, text_scale
 from dutchfarm.ui.widgets import Card, PictureButton, label, scaled
+from dutchfarm.words import _
 
 MY_HARVESTS_SHOWN = 30
 
@@ -50,8 +51,8 @@ class GardenerView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.switch = QHBoxLayout()
         self.half_group = QButtonGroup(self)
-        self.log_half = PictureButton("picked", "I picked something", icon_size=40, large=True)
-        self.mine_half = PictureButton("chart", "What I picked", icon_size=40, large=True)
+        self.log_half = PictureButton("picked", _("I picked something"), icon_size=40, large=True)
+        self.mine_half = PictureButton("chart", _("What I picked"), icon_size=40, large=True)
         for index, button in enumerate((self.log_half, self.mine_half)):
             button.setCheckable(True)
             self.half_group.addButton(button, index)
@@ -77,18 +78,18 @@ class GardenerView(QWidget):
         self.chart = HarvestChart(context, saving=False)
         self.chart.setMinimumHeight(scaled(300))
         side.addWidget(self.chart, 3)
-        side.addWidget(label("What you picked", "heading"))
+        side.addWidget(label(_("What you picked"), "heading"))
         self.mine = QListWidget()
-        self.mine.setAccessibleName("What you picked this season")
+        self.mine.setAccessibleName(_("What you picked this season"))
         self.mine.setIconSize(QSize(scaled(40), scaled(40)))
         self.mine.setMinimumHeight(scaled(150))
         self.mine.currentRowChanged.connect(lambda *_: self._chosen())
         side.addWidget(self.mine, 2)
         actions = QHBoxLayout()
-        self.change_button = PictureButton("edit", "Change it", large=True)
+        self.change_button = PictureButton("edit", _("Change it"), large=True)
         self.change_button.clicked.connect(self.change)
         actions.addWidget(self.change_button)
-        self.remove_button = PictureButton("delete", "Take it out", large=True)
+        self.remove_button = PictureButton("delete", _("Take it out"), large=True)
         self.remove_button.clicked.connect(self.remove)
         actions.addWidget(self.remove_button)
         actions.addStretch(1)
@@ -139,7 +140,7 @@ class GardenerView(QWidget):
             item.setSizeHint(QSize(0, max(TARGET_LARGE, scaled(48))))
             self.mine.addItem(item)
         if not self.harvests:
-            self.mine.addItem("Nothing yet. Tap a picture to say what you picked.")
+            self.mine.addItem(_("Nothing yet. Tap a picture to say what you picked."))
         self._chosen()
 
     def _current(self) -> HarvestInfo | None:
@@ -172,7 +173,13 @@ class GardenerView(QWidget):
         words = describe_amount(
             harvest.quantity, harvest.unit, harvest.crop_name, harvest.crop_plural
         )
-        if dialogs.ask(self, "Take it out?", f"Take out {words}?", yes="Take it out", no="Keep it"):
+        if dialogs.ask(
+            self,
+            _("Take it out?"),
+            _("Take out {words}?").format(words=words),
+            yes=_("Take it out"),
+            no=_("Keep it"),
+        ):
             take_out(self.context, self, harvest)
 
 
@@ -186,8 +193,8 @@ class StaffView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
         self.view_group = QButtonGroup(self)
-        self.log_button = PictureButton("harvest", "The log", icon_size=28)
-        self.charts_button = PictureButton("chart", "Charts", icon_size=28)
+        self.log_button = PictureButton("harvest", _("The log"), icon_size=28)
+        self.charts_button = PictureButton("chart", _("Charts"), icon_size=28)
         for index, button in enumerate((self.log_button, self.charts_button)):
             button.setCheckable(True)
             self.view_group.addButton(button, index)
@@ -199,17 +206,17 @@ class StaffView(QWidget):
             # Large text: the files' buttons go on a row of their own, so no word is cut.
             files = QHBoxLayout()
             layout.addLayout(top)
-        self.import_button = PictureButton("import", "Import", icon_size=28)
-        self.import_button.setToolTip("Bring in harvest records from a CSV file")
+        self.import_button = PictureButton("import", _("Import"), icon_size=28)
+        self.import_button.setToolTip(_("Bring in harvest records from a CSV file"))
         self.import_button.clicked.connect(self.import_file)
-        self.export_button = PictureButton("export", "Export", icon_size=28)
-        self.export_button.setToolTip("Save the harvest log as a CSV file")
+        self.export_button = PictureButton("export", _("Export"), icon_size=28)
+        self.export_button.setToolTip(_("Save the harvest log as a CSV file"))
         self.export_button.clicked.connect(self.export_file)
-        self.report_button = PictureButton("report", "Season report", icon_size=28)
-        self.report_button.setToolTip("Make the season report (PDF) for the funders")
+        self.report_button = PictureButton("report", _("Season report"), icon_size=28)
+        self.report_button.setToolTip(_("Make the season report (PDF) for the funders"))
         self.report_button.clicked.connect(self.make_report)
-        self.print_button = PictureButton("print", "Print report", icon_size=28)
-        self.print_button.setToolTip("Print the season report on A4 paper")
+        self.print_button = PictureButton("print", _("Print report"), icon_size=28)
+        self.print_button.setToolTip(_("Print the season report on A4 paper"))
         self.print_button.clicked.connect(self.print_report)
         for button in (
             self.import_button,
@@ -248,9 +255,9 @@ class StaffView(QWidget):
         kinds.setColumnStretch(per_row, 1)
         column.addLayout(kinds)
         season_row = QHBoxLayout()
-        season_row.addWidget(label("Season", wrap=False))
+        season_row.addWidget(label(_("Season"), wrap=False))
         self.chart_season = QComboBox()
-        self.chart_season.setAccessibleName("Season of the chart")
+        self.chart_season.setAccessibleName(_("Season of the chart"))
         self.chart_season.setMinimumWidth(scaled(120))
         self.chart_season.currentIndexChanged.connect(lambda *_: self.show_chart(self.chart_kind()))
         season_row.addWidget(self.chart_season)
@@ -295,7 +302,7 @@ class StaffView(QWidget):
 
     def import_file(self) -> None:
         """Choose a CSV file and show what importing it would do."""
-        path = dialogs.open_file(self, "Choose a harvest file", "CSV files (*.csv *.txt)")
+        path = dialogs.open_file(self, _("Choose a harvest file"), _("CSV files (*.csv *.txt)"))
         if not path:
             return
         parsed = self.context.run(self, read_harvest_file, path)
@@ -318,12 +325,12 @@ class StaffView(QWidget):
         if first is not None and last is not None:
             db, actor = self.context.db, self.context.actor
             self.context.offer_undo(
-                f"Imported {result.imported:,} harvests.",
+                _("Imported {imported:,} harvests.").format(imported=result.imported),
                 lambda: self.context.run(
                     self, undo_import, db, actor, first, last, announce=(Topic.HARVESTS,)
                 ),
             )
-        dialogs.tell(self, "Harvests imported", f"Imported {result.plan.summary()}")
+        dialogs.tell(self, _("Harvests imported"), _("Imported {0}").format(result.plan.summary()))
 
     def export_file(self) -> None:
         """Save the season chosen (or every season) as a CSV file."""
@@ -331,7 +338,7 @@ class StaffView(QWidget):
 
         year = self.log.season_year()
         suggested = f"harvests-{year}.csv" if year else "harvests.csv"
-        path = dialogs.save_file(self, "Save the harvest log", suggested, "CSV files (*.csv)")
+        path = dialogs.save_file(self, _("Save the harvest log"), suggested, _("CSV files (*.csv)"))
         if not path:
             return
         result = self.context.run(
@@ -339,7 +346,11 @@ class StaffView(QWidget):
         )
         if result is not None:
             dialogs.tell(
-                self, "Harvest log saved", f"Saved {result.rows:,} harvests in {result.path.name}."
+                self,
+                _("Harvest log saved"),
+                _("Saved {rows:,} harvests in {name}.").format(
+                    rows=result.rows, name=result.path.name
+                ),
             )
 
     def _report_year(self) -> int | None:
@@ -349,7 +360,7 @@ class StaffView(QWidget):
             season = current_season(self.context.db)
             year = season.year if season else None
         if year is None:
-            dialogs.warn(self, "No season yet", "Start a season first, in Settings.")
+            dialogs.warn(self, _("No season yet"), _("Start a season first, in Settings."))
         return year
 
     def make_report(self) -> None:
@@ -360,7 +371,7 @@ class StaffView(QWidget):
         if year is None:
             return
         path = dialogs.save_file(
-            self, "Save the season report", f"season-report-{year}.pdf", "PDF files (*.pdf)"
+            self, _("Save the season report"), f"season-report-{year}.pdf", _("PDF files (*.pdf)")
         )
         if not path:
             return
@@ -369,7 +380,9 @@ class StaffView(QWidget):
         report = self.context.run(self, make_season_report, self.context.db, year, path)
         if report is not None:
             dialogs.tell(
-                self, "Season report saved", f"The {year} season report is saved in {path}."
+                self,
+                _("Season report saved"),
+                _("The {year} season report is saved in {path}.").format(year=year, path=path),
             )
 
     def print_report(self) -> None:
@@ -387,7 +400,9 @@ class StaffView(QWidget):
         pages = self.context.run(self, print_season_report, report, printer)
         if pages is not None:
             dialogs.tell(
-                self, "Season report printed", f"The {year} season report went to the printer."
+                self,
+                _("Season report printed"),
+                _("The {year} season report went to the printer.").format(year=year),
             )
 
 
@@ -395,7 +410,7 @@ class HarvestPage(Page):
     """What was picked: logged by everyone, charted over the season."""
 
     name = "harvest"
-    title = "Harvest"
+    title = _("Harvest")
     icon_name = "harvest"
     topics = frozenset({Topic.HARVESTS, Topic.USER, Topic.PEOPLE, Topic.SEASONS})
 
@@ -450,7 +465,7 @@ class HarvestPage(Page):
         """Show the gardener's own view or the staff's, for whoever is using the program."""
         actor = self.context.actor
         if actor.role is Role.SERVICE_USER:
-            self.note.setText("Tap what you picked. Then tap how much. Then tap Done.")
+            self.note.setText(_("Tap what you picked. Then tap how much. Then tap Done."))
             self.views.setCurrentWidget(self.gardener)
             self.gardener.refresh()
             return
@@ -461,8 +476,8 @@ class HarvestPage(Page):
     def _staff_note(self) -> None:
         # The words above say how to use what is on show: the log, or the charts.
         if self._staff is not None and self._staff.views.currentIndex() == 1:
-            self.note.setText("Tap a chart's button to see it, and choose its season.")
+            self.note.setText(_("Tap a chart's button to see it, and choose its season."))
         elif self.context.actor.person_id is None:
-            self.note.setText("Tap 'Change user' and choose your picture to log a harvest.")
+            self.note.setText(_("Tap 'Change user' and choose your picture to log a harvest."))
         else:
-            self.note.setText("Log a harvest in the form. Tap a row to change it.")
+            self.note.setText(_("Log a harvest in the form. Tap a row to change it."))

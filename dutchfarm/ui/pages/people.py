@@ -54,18 +54,19 @@ from dutchfarm.ui.widgets import (
     primary_button,
     scaled,
 )
+from dutchfarm.words import _
 
 COLOUR_NAMES = (
-    "peach",
-    "straw",
-    "pea green",
-    "mint",
-    "sky blue",
-    "lavender",
-    "rose",
-    "oatmeal",
-    "pebble grey",
-    "coral",
+    _("peach"),
+    _("straw"),
+    _("pea green"),
+    _("mint"),
+    _("sky blue"),
+    _("lavender"),
+    _("rose"),
+    _("oatmeal"),
+    _("pebble grey"),
+    _("coral"),
 )
 ROLE_ICONS = {
     Role.SERVICE_USER: "service_user",
@@ -123,24 +124,24 @@ class PersonForm(QWidget):
         wide = text_scale() < 1.3
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
-        self.heading = label("New person", "heading")
+        self.heading = label(_("New person"), "heading")
         layout.addWidget(self.heading)
 
         top = QHBoxLayout() if wide else QVBoxLayout()
         self.preview = QLabel()
-        self.preview.setAccessibleName("Picture of this person")
+        self.preview.setAccessibleName(_("Picture of this person"))
         top.addWidget(self.preview)
         name_box = QVBoxLayout()
-        name_box.addWidget(label("Name"))
+        name_box.addWidget(label(_("Name")))
         self.name = QLineEdit()
-        self.name.setAccessibleName("Name")
-        self.name.setPlaceholderText("For example: Jackie")
+        self.name.setAccessibleName(_("Name"))
+        self.name.setPlaceholderText(_("For example: Jackie"))
         self.name.textChanged.connect(self._update_preview)
         name_box.addWidget(self.name)
         top.addLayout(name_box, 1)
         layout.addLayout(top)
 
-        layout.addWidget(label("What they do at the farm"))
+        layout.addWidget(label(_("What they do at the farm")))
         roles = QGridLayout()
         self.role_group = QButtonGroup(self)
         self.role_buttons: dict[Role, PictureButton] = {}
@@ -156,24 +157,24 @@ class PersonForm(QWidget):
         self.pin_row = QWidget()
         pin_layout = QVBoxLayout(self.pin_row)
         pin_layout.setContentsMargins(0, 0, 0, 0)
-        self.pin_hint = label("A coordinator needs a PIN of 4 to 8 numbers.")
+        self.pin_hint = label(_("A coordinator needs a PIN of 4 to 8 numbers."))
         pin_layout.addWidget(self.pin_hint)
         self.pin = QLineEdit()
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setMaxLength(PIN_MAX)
-        self.pin.setAccessibleName("New PIN")
-        self.pin.setPlaceholderText("New PIN")
+        self.pin.setAccessibleName(_("New PIN"))
+        self.pin.setPlaceholderText(_("New PIN"))
         pin_layout.addWidget(self.pin)
         layout.addWidget(self.pin_row)
 
-        layout.addWidget(label("Picture"))
+        layout.addWidget(label(_("Picture")))
         avatars = QGridLayout()
         self.avatar_group = QButtonGroup(self)
         self.avatar_buttons: dict[str, PictureButton] = {}
         for number in range(1, AVATAR_COUNT + 1):
             name = f"avatar_{number:02d}"
             button = PictureButton(name, "", icon_size=40)
-            button.setAccessibleName(f"Picture {number}")
+            button.setAccessibleName(_("Picture {number}").format(number=number))
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
             button.setCheckable(True)
             self.avatar_group.addButton(button)
@@ -183,16 +184,16 @@ class PersonForm(QWidget):
         self.avatar_group.buttonToggled.connect(lambda *_: self._update_preview())
         layout.addLayout(avatars)
         photo_row = QHBoxLayout()
-        self.photo_button = PictureButton("add", "Use a photo")
+        self.photo_button = PictureButton("add", _("Use a photo"))
         self.photo_button.clicked.connect(self._choose_photo)
         photo_row.addWidget(self.photo_button)
-        self.clear_photo_button = PictureButton("delete", "Remove the photo")
+        self.clear_photo_button = PictureButton("delete", _("Remove the photo"))
         self.clear_photo_button.clicked.connect(self._clear_photo)
         photo_row.addWidget(self.clear_photo_button)
         photo_row.addStretch(1)
         layout.addLayout(photo_row)
 
-        layout.addWidget(label("Colour"))
+        layout.addWidget(label(_("Colour")))
         colours = QGridLayout()
         self.colour_group = QButtonGroup(self)
         self.colour_buttons: dict[str, PictureButton] = {}
@@ -200,7 +201,7 @@ class PersonForm(QWidget):
             button = PictureButton("dot", "", icon_size=24)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
             button.setIcon(QIcon(icons.person_pixmap("", colour, None, None, scaled(32))))
-            button.setAccessibleName(f"Colour {words}")
+            button.setAccessibleName(_("Colour {words}").format(words=words))
             button.setToolTip(words.capitalize())
             button.setCheckable(True)
             self.colour_group.addButton(button)
@@ -212,21 +213,21 @@ class PersonForm(QWidget):
         layout.addLayout(colours)
 
         support_row = QHBoxLayout()
-        support_row.addWidget(picture("support", 40, "Needs support"))
-        self.needs_support = QCheckBox("Needs someone with them for jobs")
-        self.needs_support.setAccessibleName("Needs someone with them for jobs")
+        support_row.addWidget(picture("support", 40, _("Needs support")))
+        self.needs_support = QCheckBox(_("Needs someone with them for jobs"))
+        self.needs_support.setAccessibleName(_("Needs someone with them for jobs"))
         support_row.addWidget(self.needs_support, 1)
         layout.addLayout(support_row)
 
         jobs = QHBoxLayout() if wide else QVBoxLayout()
         cannot_box = QVBoxLayout()
-        cannot_box.addWidget(label("Jobs they cannot do"))
-        self.cannot = JobChecklist("Jobs they cannot do")
+        cannot_box.addWidget(label(_("Jobs they cannot do")))
+        self.cannot = JobChecklist(_("Jobs they cannot do"))
         cannot_box.addWidget(self.cannot)
         jobs.addLayout(cannot_box)
         likes_box = QVBoxLayout()
-        likes_box.addWidget(label("Jobs they like"))
-        self.likes = JobChecklist("Jobs they like")
+        likes_box.addWidget(label(_("Jobs they like")))
+        self.likes = JobChecklist(_("Jobs they like"))
         likes_box.addWidget(self.likes)
         jobs.addLayout(likes_box)
         layout.addLayout(jobs)
@@ -235,14 +236,14 @@ class PersonForm(QWidget):
     def show_person(self, person: PersonInfo | None, jobs: list[TaskTypeInfo]) -> None:
         """Fill the form with ``person``, or empty it for a new person."""
         draft = person.draft() if person else PersonDraft(name="", role=Role.SERVICE_USER)
-        self.heading.setText(f"{person.name}" if person else "New person")
+        self.heading.setText(f"{person.name}" if person else _("New person"))
         self.name.setText(draft.name)
         self.role_buttons[draft.role].setChecked(True)
         self.pin.clear()
         self.pin_hint.setText(
-            "Type a new PIN only to change it."
+            _("Type a new PIN only to change it.")
             if person and person.has_pin
-            else "A coordinator needs a PIN of 4 to 8 numbers."
+            else _("A coordinator needs a PIN of 4 to 8 numbers.")
         )
         avatar = draft.avatar or "avatar_01"
         self.avatar_buttons.get(avatar, self.avatar_buttons["avatar_01"]).setChecked(True)
@@ -291,7 +292,9 @@ class PersonForm(QWidget):
             return
         image = QImage(path)
         if image.isNull():
-            dialogs.warn(self, "That picture did not open", "Please choose a photo (PNG or JPEG).")
+            dialogs.warn(
+                self, _("That picture did not open"), _("Please choose a photo (PNG or JPEG).")
+            )
             return
         self.photo = icons.photo_to_png(image)
         self._update_preview()
@@ -305,7 +308,7 @@ class PeoplePage(Page):
     """Everyone at the farm, sortable and searchable, with a form to change them."""
 
     name = "people"
-    title = "People"
+    title = _("People")
     icon_name = "people"
     topics = frozenset({Topic.PEOPLE, Topic.USER})
 
@@ -314,7 +317,7 @@ class PeoplePage(Page):
         self.jobs: list[TaskTypeInfo] = []
         self.current: PersonInfo | None = None
         self.locked_note = label(
-            "Only the coordinator can change people. The coordinator taps 'Change user' first.",
+            _("Only the coordinator can change people. The coordinator taps 'Change user' first."),
             "warning",
         )
         self.outer.addWidget(self.locked_note)
@@ -324,14 +327,14 @@ class PeoplePage(Page):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         search_row = QHBoxLayout()
-        search_row.addWidget(picture("search", 32, "Find"))
+        search_row.addWidget(picture("search", 32, _("Find")))
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Find a name")
-        self.search.setAccessibleName("Find a name")
+        self.search.setPlaceholderText(_("Find a name"))
+        self.search.setAccessibleName(_("Find a name"))
         self.search.setClearButtonEnabled(True)
         search_row.addWidget(self.search, 1)
-        self.show_archived = QCheckBox("Show archived people")
-        self.show_archived.setAccessibleName("Show archived people")
+        self.show_archived = QCheckBox(_("Show archived people"))
+        self.show_archived.setAccessibleName(_("Show archived people"))
         self.show_archived.toggled.connect(lambda *_: self.reload())
         search_row.addWidget(self.show_archived)
         left_layout.addLayout(search_row)
@@ -340,7 +343,7 @@ class PeoplePage(Page):
         self.proxy.setSourceModel(self.model)
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
         self.table = QTableView()
-        self.table.setAccessibleName("People")
+        self.table.setAccessibleName(_("People"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(COL_NAME, Qt.SortOrder.AscendingOrder)
@@ -370,21 +373,21 @@ class PeoplePage(Page):
         column_layout.setContentsMargins(0, 0, 0, 0)
         column_layout.addWidget(card)
         self.harvest_card = Card()
-        self.harvest_card.body.addWidget(label("Their harvest this season", "heading"))
+        self.harvest_card.body.addWidget(label(_("Their harvest this season"), "heading"))
         self.harvest_chart = HarvestChart(context)
         self.harvest_card.body.addWidget(self.harvest_chart)
         column_layout.addWidget(self.harvest_card)
         scroll.setWidget(column)
         right_layout.addWidget(scroll, 1)
         actions = QHBoxLayout()
-        self.new_button = PictureButton("add", "New person")
+        self.new_button = PictureButton("add", _("New person"))
         self.new_button.clicked.connect(self.new_person)
         actions.addWidget(self.new_button)
-        self.archive_button = PictureButton("archive", "Archive")
+        self.archive_button = PictureButton("archive", _("Archive"))
         self.archive_button.clicked.connect(self.toggle_archived)
         actions.addWidget(self.archive_button)
         actions.addStretch(1)
-        self.save_button = primary_button("save", "Save")
+        self.save_button = primary_button("save", _("Save"))
         self.save_button.setShortcut("Ctrl+S")
         self.save_button.clicked.connect(self.save)
         actions.addWidget(self.save_button)
@@ -428,7 +431,9 @@ class PeoplePage(Page):
     def _show(self, person: PersonInfo | None) -> None:
         self.current = person
         self.form.show_person(person, self.jobs)
-        self.archive_button.set_label("Bring back" if person and person.archived else "Archive")
+        self.archive_button.set_label(
+            _("Bring back") if person and person.archived else _("Archive")
+        )
         self.archive_button.setIcon(
             icons.icon("restore" if person and person.archived else "archive")
         )
@@ -459,7 +464,7 @@ class PeoplePage(Page):
             self.reload()
             added_id = saved.id
             self.context.offer_undo(
-                f"{saved.name} was added.",
+                _("{name} was added.").format(name=saved.name),
                 lambda: self._undo(set_archived, added_id, True),
             )
             return
@@ -472,7 +477,7 @@ class PeoplePage(Page):
         self.reload()
         person_id, earlier = before.id, before.draft()
         self.context.offer_undo(
-            f"{saved.name}'s details were saved.",
+            _("{name}'s details were saved.").format(name=saved.name),
             lambda: self._undo(update_person, person_id, earlier),
         )
 
@@ -484,9 +489,11 @@ class PeoplePage(Page):
         archive = not person.archived
         if archive and not dialogs.ask(
             self,
-            "Archive this person?",
-            f"Archive {person.name}? They leave the lists. Their beds' records and harvests stay.",
-            yes=f"Archive {person.name}",
+            _("Archive this person?"),
+            _(
+                "Archive {name}? They leave the lists. Their beds' records and harvests stay."
+            ).format(name=person.name),
+            yes=_("Archive {name}").format(name=person.name),
         ):
             return
         saved = self.context.run(
@@ -503,7 +510,9 @@ class PeoplePage(Page):
         self.current = saved if not archive or self.show_archived.isChecked() else None
         self.reload()
         self.context.offer_undo(
-            f"{person.name} was {'archived' if archive else 'brought back'}.",
+            _("{name} was {0}.").format(
+                "archived" if archive else _("brought back"), name=person.name
+            ),
             lambda: self._undo(set_archived, person.id, not archive),
         )
 

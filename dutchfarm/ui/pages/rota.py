@@ -44,15 +44,16 @@ from dutchfarm.ui.widgets import (
     scaled,
     scroll_area,
 )
+from dutchfarm.words import _, ngettext
 
 if TYPE_CHECKING:
     from dutchfarm.ui.fairness_chart import FairnessChart
 
 SECTIONS = (
-    ("day", "calendar", "Day by day"),
-    ("recurring", "rota", "Jobs that come back"),
-    ("kinds", "tool_care", "Kinds of job"),
-    ("fairness", "chart", "Fairness"),
+    ("day", "calendar", _("Day by day")),
+    ("recurring", "rota", _("Jobs that come back")),
+    ("kinds", "tool_care", _("Kinds of job")),
+    ("fairness", "chart", _("Fairness")),
 )
 
 
@@ -60,7 +61,7 @@ class RotaPage(Page):
     """Any day's rota; the coordinator's jobs and kinds of job; who did what, how often."""
 
     name = "rota"
-    title = "Rota"
+    title = _("Rota")
     icon_name = "rota"
     topics = frozenset({Topic.ROTA, Topic.PEOPLE, Topic.USER, Topic.BEDS})
 
@@ -172,17 +173,17 @@ class RotaPage(Page):
         section = QWidget()
         layout = QVBoxLayout(section)
         layout.setContentsMargins(0, 8, 0, 0)
-        self.previous_button = PictureButton("back", "Day before")
+        self.previous_button = PictureButton("back", _("Day before"))
         self.previous_button.clicked.connect(lambda: self.show_day(self.day - dt.timedelta(1)))
-        self.date = date_box("Day to show")
+        self.date = date_box(_("Day to show"))
         self.date.dateChanged.connect(lambda d: self.show_day(from_qdate(d)))
-        self.next_button = PictureButton("calendar", "Day after")
+        self.next_button = PictureButton("calendar", _("Day after"))
         self.next_button.clicked.connect(lambda: self.show_day(self.day + dt.timedelta(1)))
-        self.today_button = PictureButton("today", "Today")
+        self.today_button = PictureButton("today", _("Today"))
         self.today_button.clicked.connect(lambda: self.show_day(dt.date.today()))
-        self.print_button = PictureButton("print", "Print")
+        self.print_button = PictureButton("print", _("Print"))
         self.print_button.clicked.connect(self.print_rota)
-        self.pdf_button = PictureButton("save", "Save as PDF")
+        self.pdf_button = PictureButton("save", _("Save as PDF"))
         self.pdf_button.clicked.connect(self.save_pdf)
         moving = [self.previous_button, self.date, self.next_button, self.today_button]
         printing = [self.print_button, self.pdf_button]
@@ -241,26 +242,36 @@ class RotaPage(Page):
         self.day_words.setText(long_date(self.day))
         done = sum(1 for job in rota.jobs if job.done)
         jobs = len(rota.jobs)
-        in_words = (
-            f"{len(rota.present)} {'person was' if len(rota.present) == 1 else 'people were'} in."
-        )
+        in_words = ngettext(
+            "{present} person was in.",
+            "{present} people were in.",
+            len(rota.present),
+        ).format(present=len(rota.present))
         if self.day >= dt.date.today():
             in_words = in_words.replace("was", "is").replace("were", "are")
         self.day_summary.setText(
-            f"{in_words} {jobs} {'job' if jobs == 1 else 'jobs'}, {done} done."
+            ngettext(
+                "{in_words} {jobs} job, {done} done.",
+                "{in_words} {jobs} jobs, {done} done.",
+                jobs,
+            ).format(jobs=jobs, in_words=in_words, done=done)
             if rota.jobs or rota.present
-            else "Nothing was written down for this day."
+            else _("Nothing was written down for this day.")
         )
         clear_layout(self.day_jobs)
         for job in rota.jobs:
             self.day_jobs.addWidget(JobRow(job, can_change=False, made=rota.made))
         self.day_jobs.addStretch(1)
-        self.day_view.show_rota(rota, self.people, False, "No rota was made for this day.")
+        self.day_view.show_rota(rota, self.people, False, _("No rota was made for this day."))
         self.print_button.setEnabled(rota.made)
         self.pdf_button.setEnabled(rota.made)
 
     def _chip_chosen(self, chip: JobChip | None) -> None:
-        self.day_why.setText(f"Why? {chip.place.reason}" if chip and chip.place.reason else "")
+        self.day_why.setText(
+            _("Why? {reason}").format(reason=chip.place.reason)
+            if chip and chip.place.reason
+            else ""
+        )
 
     def print_rota(self) -> None:
         """Print the picture rota of the day shown."""
@@ -276,23 +287,23 @@ class RotaPage(Page):
         section = QWidget()
         layout = QVBoxLayout(section)
         layout.setContentsMargins(0, 8, 0, 0)
-        self.fair_from = date_box("First day of the period")
-        self.fair_to = date_box("Last day of the period")
+        self.fair_from = date_box(_("First day of the period"))
+        self.fair_to = date_box(_("Last day of the period"))
         today = dt.date.today()
         self.fair_from.setDate(to_qdate(today - dt.timedelta(weeks=4)))
         self.fair_to.setDate(to_qdate(today))
         self.fair_from.dateChanged.connect(lambda *_: self._refresh_fairness())
         self.fair_to.dateChanged.connect(lambda *_: self._refresh_fairness())
         dates = QHBoxLayout()
-        for widget in (label("From", wrap=False), self.fair_from, label("to", wrap=False)):
+        for widget in (label(_("From"), wrap=False), self.fair_from, label("to", wrap=False)):
             dates.addWidget(widget)
         dates.addWidget(self.fair_to)
         dates.addStretch(1)
         self.period_buttons: dict[str, PictureButton] = {}
         for key, words, days in (
-            ("4w", "Last 4 weeks", 27),
-            ("3m", "Last 3 months", 90),
-            ("1y", "Last year", 364),
+            ("4w", _("Last 4 weeks"), 27),
+            ("3m", _("Last 3 months"), 90),
+            ("1y", _("Last year"), 364),
         ):
             button = PictureButton("calendar", words)
             button.clicked.connect(lambda _=False, d=days: self.choose_period(d))
@@ -308,8 +319,8 @@ class RotaPage(Page):
         layout.addWidget(self.fair_summary)
         views = QHBoxLayout()
         self.view_group = QButtonGroup(self)
-        self.table_button = PictureButton("rota", "Table")
-        self.chart_button = PictureButton("chart", "Chart")
+        self.table_button = PictureButton("rota", _("Table"))
+        self.chart_button = PictureButton("chart", _("Chart"))
         for button in (self.table_button, self.chart_button):
             button.setCheckable(True)
             self.view_group.addButton(button)
@@ -321,7 +332,7 @@ class RotaPage(Page):
         layout.addLayout(views)
         self.fair_model = FairnessTableModel()
         self.fair_table, self.fair_proxy = sorted_table(
-            "How often each person did each job", self.fair_model, COL_PERSON
+            _("How often each person did each job"), self.fair_model, COL_PERSON
         )
         self.fair_views: QStackedWidget = QStackedWidget()
         self.fair_views.addWidget(self.fair_table)
@@ -346,9 +357,13 @@ class RotaPage(Page):
             return
         self.fair_model.set_table(table)
         self.fair_summary.setText(
-            f"From {long_date(start)} to {long_date(end)}: {table.total} "
-            f"{'place' if table.total == 1 else 'places'} on the rota. "
-            "Tap a column's title to sort by it."
+            ngettext(
+                "From {start} to {end}: {total} place on the rota. Tap a column's "
+                "title to sort by it.",
+                "From {start} to {end}: {total} places on the rota. Tap a column's "
+                "title to sort by it.",
+                table.total,
+            ).format(total=table.total, start=long_date(start), end=long_date(end))
         )
         if self.chart is not None:
             self.chart.show_table(table)

@@ -57,6 +57,7 @@ from dutchfarm.ui.widgets import (
     primary_button,
     scaled,
 )
+from dutchfarm.words import _
 
 COL_CROP, COL_BED, COL_REASON = range(3)
 
@@ -69,14 +70,14 @@ class HistoryTab(QWidget):
         self.page = page
         layout = QVBoxLayout(self)
         rule = QHBoxLayout()
-        rule.addWidget(label("A crop family comes back to the same bed after", wrap=False))
+        rule.addWidget(label(_("A crop family comes back to the same bed after"), wrap=False))
         self.years = QSpinBox()
         self.years.setRange(MIN_ROTATION_YEARS, MAX_ROTATION_YEARS)
         self.years.setSuffix(" years")
-        self.years.setAccessibleName("Rotation length in years")
+        self.years.setAccessibleName(_("Rotation length in years"))
         self.years.setMinimumHeight(TARGET)
         rule.addWidget(self.years)
-        self.save_years = PictureButton("save", "Save")
+        self.save_years = PictureButton("save", _("Save"))
         self.save_years.clicked.connect(self.save_rotation)
         rule.addWidget(self.save_years)
         rule.addStretch(1)
@@ -89,7 +90,7 @@ class HistoryTab(QWidget):
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
         self.table = QTableView()
-        self.table.setAccessibleName("What grew in each bed, season by season")
+        self.table.setAccessibleName(_("What grew in each bed, season by season"))
         self.table.setModel(self.proxy)
         self.delegate = RotationCellDelegate(self.model, self.proxy)
         self.table.setItemDelegate(self.delegate)
@@ -104,9 +105,9 @@ class HistoryTab(QWidget):
         self.table.setMinimumHeight(scaled(84) * 4 + scaled(48))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         layout.addWidget(self.table, 3)
-        layout.addWidget(label("Crops in the wrong place", "heading"))
+        layout.addWidget(label(_("Crops in the wrong place"), "heading"))
         self.conflicts = QListWidget()
-        self.conflicts.setAccessibleName("Crops in the wrong place")
+        self.conflicts.setAccessibleName(_("Crops in the wrong place"))
         self.conflicts.setIconSize(QSize(scaled(32), scaled(32)))
         self.conflicts.setMaximumHeight(scaled(160))
         layout.addWidget(self.conflicts, 1)
@@ -136,7 +137,7 @@ class HistoryTab(QWidget):
             self.legend.addWidget(chip, row, column * 2 + 1)
         self.legend.setColumnStretch(per_row * 2, 1)
         self.conflicts.clear()
-        messages = grid.conflicts() or ["No crop is in the wrong place."]
+        messages = grid.conflicts() or [_("No crop is in the wrong place.")]
         sign = "warning" if grid.conflicts() else "tick"
         for message in messages:
             entry = QListWidgetItem(icons.icon(sign), message)
@@ -153,7 +154,7 @@ class HistoryTab(QWidget):
         )
         if done is not None:
             context.offer_undo(
-                f"The rotation is now {years} years.",
+                _("The rotation is now {years} years.").format(years=years),
                 lambda: context.run(
                     self,
                     set_rotation_years,
@@ -175,9 +176,9 @@ class PlannerTab(QWidget):
         layout = QHBoxLayout(self)
         left = QVBoxLayout()
         season_row = QHBoxLayout()
-        season_row.addWidget(label("Plan the season", wrap=False))
+        season_row.addWidget(label(_("Plan the season"), wrap=False))
         self.season = QComboBox()
-        self.season.setAccessibleName("Season to plan")
+        self.season.setAccessibleName(_("Season to plan"))
         self.season.setMinimumHeight(TARGET)
         self.season.currentIndexChanged.connect(lambda *_: self.load_crops())
         season_row.addWidget(self.season, 1)
@@ -185,18 +186,18 @@ class PlannerTab(QWidget):
         self.crops_note = label("", "muted")
         left.addWidget(self.crops_note)
         self.crop_list = QListWidget()
-        self.crop_list.setAccessibleName("Crops to plan: tick them")
+        self.crop_list.setAccessibleName(_("Crops to plan: tick them"))
         self.crop_list.setIconSize(QSize(scaled(32), scaled(32)))
         left.addWidget(self.crop_list, 1)
-        self.plan_button = primary_button("rotation", "Make a plan")
+        self.plan_button = primary_button("rotation", _("Make a plan"))
         self.plan_button.clicked.connect(self.make_plan)
         left.addWidget(self.plan_button)
         layout.addLayout(left, 2)
 
         right = QVBoxLayout()
         self.table = QTableWidget(0, 3)
-        self.table.setAccessibleName("The plan: a bed for each crop")
-        self.table.setHorizontalHeaderLabels(("Crop", "Bed", "Why"))
+        self.table.setAccessibleName(_("The plan: a bed for each crop"))
+        self.table.setHorizontalHeaderLabels((_("Crop"), _("Bed"), _("Why")))
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().setMinimumSectionSize(max(TARGET + 8, scaled(52)))
@@ -210,15 +211,15 @@ class PlannerTab(QWidget):
         self.table.setWordWrap(True)
         right.addWidget(self.table, 3)
         self.map_view = BedMapView()
-        self.map_view.setAccessibleName("The plan on the map")
+        self.map_view.setAccessibleName(_("The plan on the map"))
         self.map_view.setMinimumHeight(scaled(200))
         right.addWidget(self.map_view, 3)
         buttons = QHBoxLayout()
-        self.reject_button = PictureButton("cross", "Start again")
+        self.reject_button = PictureButton("cross", _("Start again"))
         self.reject_button.clicked.connect(self.reject)
         buttons.addWidget(self.reject_button)
         buttons.addStretch(1)
-        self.accept_button = primary_button("tick", "Accept the plan")
+        self.accept_button = primary_button("tick", _("Accept the plan"))
         self.accept_button.clicked.connect(self.accept)
         buttons.addWidget(self.accept_button)
         right.addLayout(buttons)
@@ -256,9 +257,9 @@ class PlannerTab(QWidget):
         chosen = chosen_crops(db, year) if year else []
         chosen_ids = [crop.id for crop in chosen]
         self.crops_note.setText(
-            f"The vote chose {len(chosen)} crops. You can change the ticks."
+            _("The vote chose {chosen} crops. You can change the ticks.").format(chosen=len(chosen))
             if chosen
-            else "No vote has chosen crops for this season. Tick the crops to plan."
+            else _("No vote has chosen crops for this season. Tick the crops to plan.")
         )
         entries = [(crop.id, crop.name, crop.icon) for crop in chosen]
         entries += [(c.id, c.name, c.icon) for c in list_crops(db) if c.id not in chosen_ids]
@@ -301,16 +302,16 @@ class PlannerTab(QWidget):
         for row, crop in enumerate(proposal.crops):
             self.table.setItem(row, COL_CROP, QTableWidgetItem(icons.icon(crop.icon), crop.name))
             box = QComboBox()
-            box.setAccessibleName(f"Bed for the {crop.name.lower()}")
+            box.setAccessibleName(_("Bed for the {name}").format(name=crop.name.lower()))
             box.setMinimumHeight(TARGET)
-            box.addItem("No bed", None)
+            box.addItem(_("No bed"), None)
             for bed_id, bed_name in proposal.beds:
                 box.addItem(bed_name, bed_id)
             box.setCurrentIndex(max(0, box.findData(proposal.placed.get(crop.id))))
             box.currentIndexChanged.connect(lambda _i, crop_id=crop.id: self.moved_by_hand(crop_id))
             self.table.setCellWidget(row, COL_BED, box)
             self.bed_boxes[crop.id] = box
-            reason = proposal.reasons.get(crop.id, "No bed was free for it.")
+            reason = proposal.reasons.get(crop.id, _("No bed was free for it."))
             self._set_reason(row, reason, crop.id in proposal.conflicts)
         self.where = {crop.id: proposal.placed.get(crop.id) for crop in proposal.crops}
         self.warnings = dict(proposal.conflicts)
@@ -357,9 +358,11 @@ class PlannerTab(QWidget):
             box.blockSignals(False)
             self.where[other] = left
         names = {crop.id: crop.plural.lower() for crop in self.proposal.crops}
-        self._check_row(crop_id, f"Swapped with the {names[other]}." if other else None)
+        self._check_row(
+            crop_id, _("Swapped with the {names}.").format(names=names[other]) if other else None
+        )
         if other is not None:
-            self._check_row(other, f"Swapped with the {names[crop_id]}.")
+            self._check_row(other, _("Swapped with the {names}.").format(names=names[crop_id]))
         self._show_on_map()
 
     def _check_row(self, crop_id: int, swapped: str | None) -> None:
@@ -371,7 +374,7 @@ class PlannerTab(QWidget):
         bed_id = self.where.get(crop_id)
         self.warnings.pop(crop_id, None)
         if bed_id is None:
-            self._set_reason(row, "Not planted this season.", False)
+            self._set_reason(row, _("Not planted this season."), False)
             return
         if bed_id == proposal.placed.get(crop_id):
             reason = proposal.reasons.get(crop_id, "")
@@ -379,13 +382,13 @@ class PlannerTab(QWidget):
                 self.warnings[crop_id] = proposal.conflicts[crop_id]
             self._set_reason(row, reason, crop_id in proposal.conflicts)
             return
-        how = swapped or "You moved it here by hand."
+        how = swapped or _("You moved it here by hand.")
         warning = check_placement(self.page.context.db, year, crop_id, int(bed_id))
         if warning:
             self.warnings[crop_id] = warning
             self._set_reason(row, f"{warning} {how}", True)
         else:
-            self._set_reason(row, f"{how} No rotation problem.", False)
+            self._set_reason(row, _("{how} No rotation problem.").format(how=how), False)
 
     def _show_on_map(self) -> None:
         if self.proposal is None:
@@ -437,7 +440,9 @@ class PlannerTab(QWidget):
             return
         self.reject()
         context.offer_undo(
-            f"The plan for {year} is saved: {len(made)} crops are planned.",
+            _("The plan for {year} is saved: {made} crops are planned.").format(
+                year=year, made=len(made)
+            ),
             lambda: context.run(
                 self, withdraw_plan, context.db, context.actor, made, announce=(Topic.BEDS,)
             ),
@@ -453,21 +458,21 @@ class RotationPage(Page):
     """Crop rotation: the grid of beds by seasons, and the planner."""
 
     name = "rotation"
-    title = "Crop rotation"
+    title = _("Crop rotation")
     icon_name = "rotation"
     topics = frozenset({Topic.BEDS, Topic.SEASONS, Topic.USER, Topic.FARM, Topic.VOTES})
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Rotation pages")
-        self.tabs.tabBar().setAccessibleName("Choose a rotation page")
+        self.tabs.setAccessibleName(_("Rotation pages"))
+        self.tabs.tabBar().setAccessibleName(_("Choose a rotation page"))
         self.history = HistoryTab(self)
         self.planner = PlannerTab(self)
         # Each tab scrolls, so that at very large text nothing is squeezed to nothing.
         for tab, icon_name, words in (
-            (self.history, "rotation", "What grew where"),
-            (self.planner, "beds", "Plan a season"),
+            (self.history, "rotation", _("What grew where")),
+            (self.planner, "beds", _("Plan a season")),
         ):
             scroll = QScrollArea()
             scroll.setWidgetResizable(True)
@@ -476,7 +481,7 @@ class RotationPage(Page):
             self.tabs.addTab(scroll, icons.icon(icon_name), words)
         self.tabs.setIconSize(QSize(scaled(32), scaled(32)))
         # The tabs themselves are what the keyboard lands on (arrows change the tab).
-        self.tabs.tabBar().setAccessibleName("Rotation pages: What grew where, Plan a season")
+        self.tabs.tabBar().setAccessibleName(_("Rotation pages: What grew where, Plan a season"))
         self.outer.addWidget(self.tabs, 1)
         # Each tab loads when it is shown; a change marks both to be loaded again.
         self.manager = False

@@ -45,24 +45,29 @@ from dutchfarm.ui.context import AppContext, Topic
 from dutchfarm.ui.pages.base import Page
 from dutchfarm.ui.theme import TARGET, apply_theme, text_size, theme_choice
 from dutchfarm.ui.widgets import Card, PictureButton, label, primary_button, scaled
+from dutchfarm.words import _
 
-TEXT_SIZE_WORDS = {"normal": "Normal text", "large": "Large text", "very_large": "Very large text"}
+TEXT_SIZE_WORDS = {
+    "normal": _("Normal text"),
+    "large": _("Large text"),
+    "very_large": _("Very large text"),
+}
 # The colour themes a PC can choose: (setting, picture, words).
 THEME_CHOICES = (
-    ("default", "colours", "Usual colours"),
-    ("high_contrast", "high_contrast", "High contrast"),
-    ("system", "computer", "Same as this computer"),
+    ("default", "colours", _("Usual colours")),
+    ("high_contrast", "high_contrast", _("High contrast")),
+    ("system", "computer", _("Same as this computer")),
 )
 T = TypeVar("T")
-AUDIT_HEADERS = ("When", "Who", "What", "Details")
+AUDIT_HEADERS = (_("When"), _("Who"), _("What"), _("Details"))
 BACKUP_REASONS = {
-    "start": "made when Dutch Farm started",
-    "by-hand": "made by hand",
-    "before-migration": "made before an update",
-    "before-restore": "made before a backup was put back",
-    "before-erase": "made before someone was erased",
+    "start": _("made when Dutch Farm started"),
+    "by-hand": _("made by hand"),
+    "before-migration": _("made before an update"),
+    "before-restore": _("made before a backup was put back"),
+    "before-erase": _("made before someone was erased"),
 }
-SEASON_HEADERS = ("Year", "Rotation (years)", "Plantings", "Harvests", "Started")
+SEASON_HEADERS = (_("Year"), _("Rotation (years)"), _("Plantings"), _("Harvests"), _("Started"))
 
 
 class NumberItem(QTableWidgetItem):
@@ -90,7 +95,7 @@ class SettingsPage(Page):
     """The farm's settings (coordinator only) and this PC's own text size and colours."""
 
     name = "settings"
-    title = "Settings"
+    title = _("Settings")
     icon_name = "settings"
     topics = frozenset({Topic.FARM, Topic.SEASONS, Topic.USER})
 
@@ -108,32 +113,32 @@ class SettingsPage(Page):
         column.addWidget(self._look_card())
 
         self.locked_note = label(
-            "Only the coordinator can change the farm and its seasons.", "warning"
+            _("Only the coordinator can change the farm and its seasons."), "warning"
         )
         column.addWidget(self.locked_note)
 
         farm_card = Card()
-        farm_card.body.addWidget(label("The farm", "heading"))
+        farm_card.body.addWidget(label(_("The farm"), "heading"))
         form = QFormLayout()
         self.farm_name = QLineEdit()
-        self.farm_name.setAccessibleName("Farm name")
-        form.addRow("Farm name", self.farm_name)
-        self.farm_years = _years_box("Crop rotation length for new seasons")
-        form.addRow("Crop rotation", self.farm_years)
+        self.farm_name.setAccessibleName(_("Farm name"))
+        form.addRow(_("Farm name"), self.farm_name)
+        self.farm_years = _years_box(_("Crop rotation length for new seasons"))
+        form.addRow(_("Crop rotation"), self.farm_years)
         farm_card.body.addLayout(form)
         farm_card.body.addWidget(
-            label("A crop family comes back to the same bed after this many years.", "muted")
+            label(_("A crop family comes back to the same bed after this many years."), "muted")
         )
-        self.save_farm_button = primary_button("save", "Save the farm's settings")
+        self.save_farm_button = primary_button("save", _("Save the farm's settings"))
         self.save_farm_button.clicked.connect(self.save_farm)
         farm_card.body.addWidget(self.save_farm_button, 0, Qt.AlignmentFlag.AlignRight)
         column.addWidget(farm_card)
         self.farm_card = farm_card
 
         season_card = Card()
-        season_card.body.addWidget(label("Seasons", "heading"))
+        season_card.body.addWidget(label(_("Seasons"), "heading"))
         self.season_table = QTableWidget(0, len(SEASON_HEADERS))
-        self.season_table.setAccessibleName("Seasons")
+        self.season_table.setAccessibleName(_("Seasons"))
         self.season_table.setHorizontalHeaderLabels(SEASON_HEADERS)
         self.season_table.verticalHeader().setVisible(False)
         self.season_table.verticalHeader().setDefaultSectionSize(max(TARGET, scaled(44)))
@@ -146,22 +151,22 @@ class SettingsPage(Page):
         self.season_table.itemSelectionChanged.connect(self._season_chosen)
         season_card.body.addWidget(self.season_table)
         change_row = QHBoxLayout()
-        change_row.addWidget(label("Rotation for the chosen season", wrap=False))
-        self.season_years = _years_box("Rotation for the chosen season")
+        change_row.addWidget(label(_("Rotation for the chosen season"), wrap=False))
+        self.season_years = _years_box(_("Rotation for the chosen season"))
         change_row.addWidget(self.season_years)
-        self.change_season_button = PictureButton("save", "Change it")
+        self.change_season_button = PictureButton("save", _("Change it"))
         self.change_season_button.clicked.connect(self.change_season)
         change_row.addWidget(self.change_season_button)
         change_row.addStretch(1)
         season_card.body.addLayout(change_row)
         start_row = QHBoxLayout()
-        start_row.addWidget(label("New season", wrap=False))
+        start_row.addWidget(label(_("New season"), wrap=False))
         self.new_year = QSpinBox()
         self.new_year.setRange(1900, 2999)
-        self.new_year.setAccessibleName("Year of the new season")
+        self.new_year.setAccessibleName(_("Year of the new season"))
         self.new_year.setMinimumWidth(scaled(120))
         start_row.addWidget(self.new_year)
-        self.start_button = PictureButton("season", "Start this season")
+        self.start_button = PictureButton("season", _("Start this season"))
         self.start_button.clicked.connect(self.start_new_season)
         start_row.addWidget(self.start_button)
         start_row.addStretch(1)
@@ -174,17 +179,19 @@ class SettingsPage(Page):
 
     def _look_card(self) -> Card:
         card = Card()
-        card.body.addWidget(label("Text size on this computer", "heading"))
+        card.body.addWidget(label(_("Text size on this computer"), "heading"))
         self.size_buttons = self._choice_row(
             card,
             [(key, "search", words) for key, words in TEXT_SIZE_WORDS.items()],
             self.set_text_size,
         )
-        card.body.addWidget(label("Colours on this computer", "heading"))
+        card.body.addWidget(label(_("Colours on this computer"), "heading"))
         card.body.addWidget(
             label(
-                "High contrast is black on white. It can be easier to see. "
-                "'Same as this computer' uses high contrast when this computer is set to it.",
+                _(
+                    "High contrast is black on white. It can be easier to see. 'Same as "
+                    "this computer' uses high contrast when this computer is set to it."
+                ),
                 "muted",
             )
         )
@@ -211,25 +218,27 @@ class SettingsPage(Page):
 
     def _backups_card(self) -> Card:
         card = Card()
-        card.body.addWidget(label("Backups", "heading"))
+        card.body.addWidget(label(_("Backups"), "heading"))
         card.body.addWidget(
             label(
-                "Dutch Farm makes a backup every time it starts, and keeps the last ten and "
-                "the first of each month for a year.",
+                _(
+                    "Dutch Farm makes a backup every time it starts, and keeps the last "
+                    "ten and the first of each month for a year."
+                ),
                 "muted",
             )
         )
         self.backup_list = QListWidget()
-        self.backup_list.setAccessibleName("Backups, newest first")
+        self.backup_list.setAccessibleName(_("Backups, newest first"))
         self.backup_list.setIconSize(QSize(scaled(32), scaled(32)))
         self.backup_list.setMinimumHeight(scaled(200))
         card.body.addWidget(self.backup_list)
         row = QHBoxLayout()
-        self.backup_button = PictureButton("backup", "Back up now")
+        self.backup_button = PictureButton("backup", _("Back up now"))
         self.backup_button.clicked.connect(self.back_up_now)
         row.addWidget(self.backup_button)
         row.addStretch(1)
-        self.restore_button = PictureButton("restore", "Put this backup back")
+        self.restore_button = PictureButton("restore", _("Put this backup back"))
         self.restore_button.clicked.connect(self.restore_chosen)
         row.addWidget(self.restore_button)
         card.body.addLayout(row)
@@ -238,9 +247,9 @@ class SettingsPage(Page):
 
     def _audit_card(self) -> Card:
         card = Card()
-        card.body.addWidget(label("What the coordinator changed (audit log)", "heading"))
+        card.body.addWidget(label(_("What the coordinator changed (audit log)"), "heading"))
         self.audit_table = QTableWidget(0, len(AUDIT_HEADERS))
-        self.audit_table.setAccessibleName("Audit log, newest first")
+        self.audit_table.setAccessibleName(_("Audit log, newest first"))
         self.audit_table.setHorizontalHeaderLabels(AUDIT_HEADERS)
         self.audit_table.verticalHeader().setVisible(False)
         self.audit_table.verticalHeader().setDefaultSectionSize(max(TARGET, scaled(40)))
@@ -251,7 +260,7 @@ class SettingsPage(Page):
         card.body.addWidget(self.audit_table)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.audit_export_button = PictureButton("export", "Save the log as a CSV file")
+        self.audit_export_button = PictureButton("export", _("Save the log as a CSV file"))
         self.audit_export_button.clicked.connect(self.export_audit)
         row.addWidget(self.audit_export_button)
         card.body.addLayout(row)
@@ -281,14 +290,18 @@ class SettingsPage(Page):
 
     def export_audit(self) -> None:
         """Save the whole audit log as a CSV file."""
-        path = dialogs.save_file(self, "Save the audit log", "audit-log.csv", "CSV files (*.csv)")
+        path = dialogs.save_file(
+            self, _("Save the audit log"), "audit-log.csv", _("CSV files (*.csv)")
+        )
         if path is None:
             return
         count = self.context.run(
             self, export_audit_log, self.context.db, self.context.actor, Path(path)
         )
         if count is not None:
-            dialogs.tell(self, "Saved", f"Saved {count} lines to {path}.")
+            dialogs.tell(
+                self, _("Saved"), _("Saved {count} lines to {path}.").format(count=count, path=path)
+            )
 
     def _fill_backups(self, allowed: bool) -> None:
         self.backups_card.setVisible(self.context.db.is_sqlite)
@@ -298,7 +311,9 @@ class SettingsPage(Page):
             words = BACKUP_REASONS.get(backup.reason, backup.reason.replace("-", " "))
             item = QListWidgetItem(
                 icons.icon("backup"),
-                f"{backup.made:%A %d %B %Y, %H:%M}: {words} ({backup.size // 1024:,} KB)",
+                _("{made:%A %d %B %Y, %H:%M}: {words} ({0:,} KB)").format(
+                    backup.size // 1024, made=backup.made, words=words
+                ),
             )
             item.setData(Qt.ItemDataRole.UserRole, str(backup.path))
             item.setSizeHint(QSize(0, max(TARGET, scaled(44))))
@@ -314,20 +329,22 @@ class SettingsPage(Page):
         """Put the chosen backup back, after asking; what it replaces is kept as a backup."""
         item = self.backup_list.currentItem()
         if item is None:
-            dialogs.tell(self, "Choose a backup", "Tap a backup in the list first.")
+            dialogs.tell(self, _("Choose a backup"), _("Tap a backup in the list first."))
             return
         if not dialogs.ask(
             self,
-            "Put this backup back?",
-            f"Put back the backup from {item.text().split(':')[0]}? Changes made since then are "
-            "kept in a new backup, so you can go back to them.",
-            yes="Put it back",
+            _("Put this backup back?"),
+            _(
+                "Put back the backup from {0}? Changes made since then are kept in a "
+                "new backup, so you can go back to them."
+            ).format(item.text().split(":")[0]),
+            yes=_("Put it back"),
         ):
             return
         path = Path(item.data(Qt.ItemDataRole.UserRole))
         if self.context.run(self, restore, self.context.db, self.context.actor, path) is not None:
             self.context.announce(*Topic)
-            dialogs.tell(self, "Backup put back", "The backup is back in place.")
+            dialogs.tell(self, _("Backup put back"), _("The backup is back in place."))
 
     def refresh(self) -> None:
         """Load the farm, its seasons and this PC's text size."""
@@ -409,7 +426,7 @@ class SettingsPage(Page):
         )
         if saved is not None:
             self.context.offer_undo(
-                "The farm's settings were saved.",
+                _("The farm's settings were saved."),
                 lambda: self.context.run(
                     self,
                     update_farm,
@@ -433,7 +450,9 @@ class SettingsPage(Page):
             return
         if self._call(set_season_rotation, season.id, self.season_years.value()) is not None:
             self.context.offer_undo(
-                f"The {season.year} season now has a {self.season_years.value()}-year rotation.",
+                _("The {year} season now has a {0}-year rotation.").format(
+                    self.season_years.value(), year=season.year
+                ),
                 lambda: self._call(set_season_rotation, season.id, season.rotation_years),
             )
 
@@ -442,6 +461,6 @@ class SettingsPage(Page):
         started = self._call(start_season, self.new_year.value())
         if started is not None:
             self.context.offer_undo(
-                f"The {started.year} season has started.",
+                _("The {year} season has started.").format(year=started.year),
                 lambda: self._call(remove_empty_season, started.id),
             )

@@ -50,13 +50,14 @@ from dutchfarm.ui.widgets import (
     scaled,
     scroll_area,
 )
+from dutchfarm.words import _, ngettext
 
 
 class TodayPage(Page):
     """Home: the date, who is in, today's jobs, the rota to make and print, and every area."""
 
     name = "today"
-    title = "Today"
+    title = _("Today")
     icon_name = "today"
     topics = frozenset({Topic.USER, Topic.FARM, Topic.SEASONS, Topic.PEOPLE, Topic.ROTA})
 
@@ -81,12 +82,14 @@ class TodayPage(Page):
             self.outer.addWidget(self.season_label)
         self.greeting = label("", wrap=False)
         header.addWidget(self.greeting)
-        self.choose_button = PictureButton("switch_user", "Tap here to choose your picture")
+        self.choose_button = PictureButton("switch_user", _("Tap here to choose your picture"))
         self.choose_button.clicked.connect(lambda: self.context.go("who"))
         header.addWidget(self.choose_button)
         self.locked_note = label(
-            "Only a volunteer or the coordinator can change the rota. "
-            "They tap 'Change user' first. Then they tap their picture.",
+            _(
+                "Only a volunteer or the coordinator can change the rota. They tap "
+                "'Change user' first. Then they tap their picture."
+            ),
             "warning",
         )
         self.outer.addWidget(self.locked_note)
@@ -125,7 +128,7 @@ class TodayPage(Page):
     def _build_who(self) -> Card:
         self.who = WhoGrid()
         self.who.ticked.connect(self.tick)
-        card, body = self._card("1. Who is in?", self.who)
+        card, body = self._card(_("1. Who is in?"), self.who)
         self.who_count = label("", "muted")
         body.insertWidget(1, self.who_count)
         if self.wide:
@@ -140,9 +143,9 @@ class TodayPage(Page):
         self.jobs_list.setContentsMargins(0, 0, 0, 0)
         self.jobs_list.setSpacing(6)
         self.job_rows: dict[int, JobRow] = {}
-        card, body = self._card("2. Today's jobs", inner)
-        self.add_job_button = PictureButton("add", "Add a job")
-        self.add_job_button.setToolTip("Add a job for today only")
+        card, body = self._card(_("2. Today's jobs"), inner)
+        self.add_job_button = PictureButton("add", _("Add a job"))
+        self.add_job_button.setToolTip(_("Add a job for today only"))
         self.add_job_button.clicked.connect(self.add_job)
         body.addWidget(self.add_job_button, 0, Qt.AlignmentFlag.AlignLeft)
         return card
@@ -151,12 +154,12 @@ class TodayPage(Page):
         self.rota_view = RotaView(2 if self.wide else 1)
         self.rota_view.selection_changed.connect(self._chip_chosen)
         self.rota_view.give_requested.connect(self.give_chosen)
-        card, body = self._card("3. The rota", self.rota_view)
-        self.make_button = primary_button("rota", "Make the rota")
+        card, body = self._card(_("3. The rota"), self.rota_view)
+        self.make_button = primary_button("rota", _("Make the rota"))
         self.make_button.setMinimumHeight(scaled(56))
         self.make_button.setShortcut("Ctrl+R")
         self.make_button.setToolTip(
-            "Share today's jobs fairly among the people who are in (Ctrl+R)"
+            _("Share today's jobs fairly among the people who are in (Ctrl+R)")
         )
         self.make_button.clicked.connect(self.make)
         body.insertWidget(1, self.make_button)
@@ -165,17 +168,17 @@ class TodayPage(Page):
         self.why = label("", "muted")
         body.addWidget(self.why)
         actions = QHBoxLayout()
-        self.move_button = PictureButton("switch_user", "Move to another job")
-        self.move_button.setToolTip("Move the person of the chosen job to another job")
+        self.move_button = PictureButton("switch_user", _("Move to another job"))
+        self.move_button.setToolTip(_("Move the person of the chosen job to another job"))
         self.move_button.clicked.connect(self.move_chosen)
         actions.addWidget(self.move_button)
         actions.addStretch(1)
-        self.print_button = PictureButton("print", "Print")
-        self.print_button.setToolTip("Print the picture rota on A4 paper")
+        self.print_button = PictureButton("print", _("Print"))
+        self.print_button.setToolTip(_("Print the picture rota on A4 paper"))
         self.print_button.clicked.connect(self.print_rota)
         actions.addWidget(self.print_button)
-        self.pdf_button = PictureButton("save", "Save as PDF")
-        self.pdf_button.setToolTip("Save the picture rota as a PDF file")
+        self.pdf_button = PictureButton("save", _("Save as PDF"))
+        self.pdf_button.setToolTip(_("Save the picture rota as a PDF file"))
         self.pdf_button.clicked.connect(self.save_pdf)
         actions.addWidget(self.pdf_button)
         body.addLayout(actions)
@@ -193,7 +196,7 @@ class TodayPage(Page):
             tile.setMinimumWidth(scaled(120))
             # Tall enough for its words at any text size; the layout may not squeeze it.
             tile.setMinimumHeight(max(TARGET, scaled(52)))
-            tile.setToolTip(f"Open {words} ({keys})")
+            tile.setToolTip(_("Open {words} ({keys})").format(words=words, keys=keys))
             tile.clicked.connect(lambda _=False, name=page: self.context.go(name))
             grid.addWidget(tile, index // per_row, index % per_row)
             self.tiles[page] = tile
@@ -210,14 +213,18 @@ class TodayPage(Page):
         season = current_season(db, self.day)
         self.season_label.setText(
             f"{farm.name}. "
-            + (f"This is the {season.year} season." if season else "No season has started yet.")
+            + (
+                _("This is the {year} season.").format(year=season.year)
+                if season
+                else _("No season has started yet.")
+            )
         )
         actor = self.context.actor
         if actor.person_id is None:
-            self.greeting.setText("Hello! Who are you?")
+            self.greeting.setText(_("Hello! Who are you?"))
             self.choose_button.show()
         else:
-            self.greeting.setText(f"Hello {actor.name}.")
+            self.greeting.setText(_("Hello {name}.").format(name=actor.name))
             self.choose_button.hide()
         self.allowed = can_change_rota(db, actor)
         self.locked_note.setVisible(not self.allowed)
@@ -240,7 +247,7 @@ class TodayPage(Page):
             rota,
             self.people,
             self.allowed,
-            "Tick who is in, then tap 'Make the rota'.",
+            _("Tick who is in, then tap 'Make the rota'."),
         )
 
     def tab_sequence(self) -> list[QWidget]:
@@ -261,9 +268,13 @@ class TodayPage(Page):
         self.who.set_present(self.rota.present, self.allowed)
         count = len(self.rota.present)
         self.who_count.setText(
-            "Tap the picture of each person who is in."
+            _("Tap the picture of each person who is in.")
             if not count
-            else f"{count} {'person is' if count == 1 else 'people are'} in."
+            else ngettext(
+                "{count} person is in.",
+                "{count} people are in.",
+                count,
+            ).format(count=count)
         )
 
     def _show_jobs(self) -> None:
@@ -277,20 +288,26 @@ class TodayPage(Page):
             self.job_rows[job.id] = row
         if not self.rota.jobs:
             self.jobs_list.addWidget(
-                label("There are no jobs today yet. Tap 'Add a job'.", "muted")
+                label(_("There are no jobs today yet. Tap 'Add a job'."), "muted")
             )
         self.jobs_list.addStretch(1)
 
     def _chip_chosen(self, chip: JobChip | None) -> None:
         if chip is None:
             self.why.setText(
-                "Tap a job on the rota to see why that person has it. "
-                "To move the person, drag the job to another job."
+                _(
+                    "Tap a job on the rota to see why that person has it. To move the "
+                    "person, drag the job to another job."
+                )
                 if self.rota.made
                 else ""
             )
         else:
-            self.why.setText(f"Why? {chip.place.reason}" if chip.place.reason else chip.text())
+            self.why.setText(
+                _("Why? {reason}").format(reason=chip.place.reason)
+                if chip.place.reason
+                else chip.text()
+            )
         self.move_button.setEnabled(self.allowed and chip is not None and chip.movable)
 
     # --- changing ---------------------------------------------------------------------------
@@ -312,7 +329,7 @@ class TodayPage(Page):
             return
         if present:
             self.context.offer_undo(
-                f"{person.name} is in today.",
+                _("{name} is in today.").format(name=person.name),
                 lambda: self._change(set_attendance, before.day, person.id, False),
             )
             return
@@ -321,7 +338,7 @@ class TodayPage(Page):
             self._change(set_attendance, before.day, person.id, True)
             self._put_back(before)
 
-        self.context.offer_undo(f"{person.name} is not in today.", undo)
+        self.context.offer_undo(_("{name} is not in today.").format(name=person.name), undo)
 
     def make(self) -> None:
         """Make the rota (asking first if it would undo changes made by hand)."""
@@ -329,10 +346,14 @@ class TodayPage(Page):
         moves = before.hand_moves
         if moves and not dialogs.ask(
             self,
-            "Make the rota again?",
-            f"{moves} {'change was' if moves == 1 else 'changes were'} made by hand. "
-            "Making the rota again starts from the beginning.",
-            yes="Make it again",
+            _("Make the rota again?"),
+            ngettext(
+                "{moves} change was made by hand. Making the rota again starts from the beginning.",
+                "{moves} changes were made by hand. Making the rota again starts from "
+                "the beginning.",
+                moves,
+            ).format(moves=moves),
+            yes=_("Make it again"),
         ):
             return
         made = self._change(make_day_rota, self.day)
@@ -341,7 +362,8 @@ class TodayPage(Page):
         jobs = sum(1 for job in made.jobs if job.people)
         people = len({p.person_id for p in made.placements()})
         self.context.offer_undo(
-            f"The rota is made: {people} people on {jobs} jobs.", lambda: self._put_back(before)
+            _("The rota is made: {people} people on {jobs} jobs.").format(people=people, jobs=jobs),
+            lambda: self._put_back(before),
         )
 
     def move_place(self, person_id: int, from_job_id: int, to_job_id: int) -> None:
@@ -357,8 +379,8 @@ class TodayPage(Page):
         if chip is not None:
             self.rota_view.choose(chip)
             chip.setFocus()
-        name = self.people[person_id].name if person_id in self.people else "Someone"
-        verb = "moved to" if from_job_id else "is on"
+        name = self.people[person_id].name if person_id in self.people else _("Someone")
+        verb = _("moved to") if from_job_id else _("is on")
         self.context.offer_undo(
             f"{name} {verb} {moved.job(to_job_id).title}.", lambda: self._put_back(before)
         )
@@ -396,7 +418,7 @@ class TodayPage(Page):
         if job_id in self.job_rows:
             self.job_rows[job_id].done_button.setFocus()
         self.context.offer_undo(
-            f"{title} is {'done' if done else 'not done yet'}.",
+            _("{title} is {0}.").format("done" if done else _("not done yet"), title=title),
             lambda: self._change(set_job_done, job_id, not done),
         )
 
@@ -413,7 +435,7 @@ class TodayPage(Page):
         job = self._change(add_one_off_job, self.day, kind, people, bed)
         if job is not None:
             self.context.offer_undo(
-                f"{job.title} is on today's list.",
+                _("{title} is on today's list.").format(title=job.title),
                 lambda: self._change(remove_one_off_job, job.id),
             )
 

@@ -46,26 +46,35 @@ from dutchfarm.ui.vote_cards import CardGrid
 from dutchfarm.ui.vote_results_view import ResultsView
 from dutchfarm.ui.vote_setup import BallotForm
 from dutchfarm.ui.widgets import Card, PictureButton, label, scaled
+from dutchfarm.words import _, ngettext
 
 
 def status_words(ballot: BallotInfo, runoff: BallotInfo | None = None) -> str:
     """Return where a ballot stands, in plain words."""
     if ballot.runoff_of_id is not None and ballot.outcome is Outcome.CHOSEN:
-        return "A quick vote on a tie. Closed. The tie is settled."
+        return _("A quick vote on a tie. Closed. The tie is settled.")
     if ballot.status is BallotStatus.DRAFT:
-        return "Being set up. Nobody can vote yet."
+        return _("Being set up. Nobody can vote yet.")
     if ballot.status is BallotStatus.OPEN:
-        people = "1 person has" if ballot.voted == 1 else f"{ballot.voted} people have"
-        return f"Open now. {people} voted." if ballot.voted else "Open now. Nobody has voted yet."
+        people = ngettext(
+            "{voted} person has",
+            "{voted} people have",
+            ballot.voted,
+        ).format(voted=ballot.voted)
+        return (
+            _("Open now. {people} voted.").format(people=people)
+            if ballot.voted
+            else _("Open now. Nobody has voted yet.")
+        )
     if ballot.outcome is Outcome.TIED:
-        return "Closed. There is a tie, so the group needs to choose."
+        return _("Closed. There is a tie, so the group needs to choose.")
     if ballot.outcome is Outcome.RUNOFF:
         if runoff is not None and runoff.status is BallotStatus.OPEN:
-            return "Closed. A quick vote on the tie is open now."
-        return "Closed. A quick vote settled the tie."
+            return _("Closed. A quick vote on the tie is open now.")
+        return _("Closed. A quick vote settled the tie.")
     if ballot.outcome is Outcome.DECIDED:
-        return "Closed. The coordinator settled the tie."
-    return "Closed. The crops are chosen."
+        return _("Closed. The coordinator settled the tie.")
+    return _("Closed. The crops are chosen.")
 
 
 def _picture(name: str, size: int, description: str) -> QLabel:
@@ -80,7 +89,7 @@ class VotePage(Page):
     """The season's votes; a vote open now is shown first, ready for the group."""
 
     name = "vote"
-    title = "Vote"
+    title = _("Vote")
     icon_name = "vote"
     topics = frozenset({Topic.VOTES, Topic.SEASONS, Topic.PEOPLE, Topic.USER})
 
@@ -112,21 +121,21 @@ class VotePage(Page):
         layout = QVBoxLayout(view)
         layout.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
-        top.addWidget(_picture("season", 36, "Season"))
-        top.addWidget(label("Season"))
+        top.addWidget(_picture("season", 36, _("Season")))
+        top.addWidget(label(_("Season")))
         self.season_box = QComboBox()
-        self.season_box.setAccessibleName("Season")
+        self.season_box.setAccessibleName(_("Season"))
         self.season_box.setMinimumSize(max(TARGET_LARGE, scaled(140)), TARGET_LARGE)
         self.season_box.currentIndexChanged.connect(self._season_chosen)
         top.addWidget(self.season_box)
         top.addStretch(1)
-        self.new_button = PictureButton("add", "Start a new vote", large=True, primary=True)
+        self.new_button = PictureButton("add", _("Start a new vote"), large=True, primary=True)
         self.new_button.clicked.connect(self.new_vote)
         top.addWidget(self.new_button)
         layout.addLayout(top)
         self.chosen_row = QHBoxLayout()
         layout.addLayout(self.chosen_row)
-        self.empty_words = label("There are no votes in this season yet.", "heading")
+        self.empty_words = label(_("There are no votes in this season yet."), "heading")
         layout.addWidget(self.empty_words)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -195,18 +204,24 @@ class VotePage(Page):
         if self.season is not None:
             chosen = chosen_crops(self.context.db, self.season.id)
             if chosen:
-                self.chosen_row.addWidget(_picture("tick", 32, "Chosen"))
+                self.chosen_row.addWidget(_picture("tick", 32, _("Chosen")))
                 for crop in chosen:
                     self.chosen_row.addWidget(_picture(crop.icon, 32, crop.plural))
                 names = join_words([crop.plural for crop in chosen])
                 self.chosen_row.addWidget(
-                    label(f"The crops for {self.season.year}: {names}.", "heading"), 1
+                    label(
+                        _("The crops for {year}: {names}.").format(
+                            year=self.season.year, names=names
+                        ),
+                        "heading",
+                    ),
+                    1,
                 )
         self.empty_words.setVisible(not self.ballots)
         if self.season is None:
-            self.empty_words.setText("No season has started yet. Start one in Settings.")
+            self.empty_words.setText(_("No season has started yet. Start one in Settings."))
         else:
-            self.empty_words.setText("There are no votes in this season yet.")
+            self.empty_words.setText(_("There are no votes in this season yet."))
         by_id = {ballot.id: ballot for ballot in self.ballots}
         for ballot in self.ballots:
             runoff = by_id.get(ballot.runoff_id) if ballot.runoff_id else None
@@ -231,13 +246,13 @@ class VotePage(Page):
         buttons = QHBoxLayout()
         staff = self.context.actor.role in (Role.VOLUNTEER, Role.COORDINATOR)
         if ballot.status is BallotStatus.OPEN:
-            self._button(buttons, ballot, "vote", "vote", "Vote now", primary=True)
+            self._button(buttons, ballot, "vote", "vote", _("Vote now"), primary=True)
         elif ballot.status is BallotStatus.CLOSED:
-            self._button(buttons, ballot, "results", "chart", "See the results", primary=True)
+            self._button(buttons, ballot, "results", "chart", _("See the results"), primary=True)
         elif staff:
-            self._button(buttons, ballot, "start", "vote", "Start the vote", primary=True)
-            self._button(buttons, ballot, "change", "edit", "Change")
-            self._button(buttons, ballot, "remove", "delete", "Remove")
+            self._button(buttons, ballot, "start", "vote", _("Start the vote"), primary=True)
+            self._button(buttons, ballot, "change", "edit", _("Change"))
+            self._button(buttons, ballot, "remove", "delete", _("Remove"))
         buttons.addStretch(1)
         card.body.addLayout(buttons)
         return card
@@ -354,7 +369,7 @@ class VotePage(Page):
         if opened is None:
             return
         self.context.offer_undo(
-            "The vote has started.", lambda: self._undo(return_to_draft, ballot.id)
+            _("The vote has started."), lambda: self._undo(return_to_draft, ballot.id)
         )
         self.show_ballot(opened.id)
 
@@ -362,9 +377,11 @@ class VotePage(Page):
         """Remove a vote nobody has voted on, after asking; Undo sets it up again."""
         if not dialogs.ask(
             self,
-            "Remove this vote?",
-            f'Remove the vote "{ballot.question}"? Nobody has voted on it yet.',
-            yes="Remove it",
+            _("Remove this vote?"),
+            _('Remove the vote "{question}"? Nobody has voted on it yet.').format(
+                question=ballot.question
+            ),
+            yes=_("Remove it"),
         ):
             return
         removed = self.context.run(
@@ -379,7 +396,7 @@ class VotePage(Page):
             return
         season_id, draft = ballot.season_id, ballot.draft()
         self.context.offer_undo(
-            "The vote was removed.", lambda: self._undo(create_ballot, season_id, draft)
+            _("The vote was removed."), lambda: self._undo(create_ballot, season_id, draft)
         )
         self.show_list()
 
@@ -388,10 +405,10 @@ class VotePage(Page):
         ballot = self.box.ballot
         if ballot is None or not dialogs.ask(
             self,
-            "Close the vote?",
-            "Nobody can vote after this. Then the results will show.",
-            yes="Close the vote",
-            no="Keep it open",
+            _("Close the vote?"),
+            _("Nobody can vote after this. Then the results will show."),
+            yes=_("Close the vote"),
+            no=_("Keep it open"),
         ):
             return
         closed = self.context.run(
@@ -406,7 +423,7 @@ class VotePage(Page):
             return
         earlier = closed.earlier_choice
         self.context.offer_undo(
-            "The vote is closed.", lambda: self._undo(reopen_ballot, ballot.id, earlier)
+            _("The vote is closed."), lambda: self._undo(reopen_ballot, ballot.id, earlier)
         )
         self.show_ballot(ballot.id)
 

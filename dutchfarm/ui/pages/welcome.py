@@ -14,6 +14,7 @@ from dutchfarm.ui.context import AppContext, Topic
 from dutchfarm.ui.pages.base import Page
 from dutchfarm.ui.theme import text_scale
 from dutchfarm.ui.widgets import Card, PictureButton, label, picture, scrolling_column
+from dutchfarm.words import _
 
 # Everything a pretend farm fills, so that every page shows it at once.
 EVERYTHING = (
@@ -31,7 +32,7 @@ class WelcomePage(Page):
     """Two big choices in plain words, each with its picture and what it means."""
 
     name = "welcome"
-    title = "Welcome to Dutch Farm"
+    title = _("Welcome to Dutch Farm")
     icon_name = "farm"
     topics = frozenset({Topic.PEOPLE, Topic.BEDS})
 
@@ -39,12 +40,14 @@ class WelcomePage(Page):
         super().__init__(context, parent)
         area, column = scrolling_column(16)
         self.intro = (
-            label("Dutch Farm is new on this computer.", "heading"),
-            label("There are no people and no beds yet. What would you like to do?"),
+            label(_("Dutch Farm is new on this computer."), "heading"),
+            label(_("There are no people and no beds yet. What would you like to do?")),
         )
         for line in self.intro:
             column.addWidget(line)
-        self.in_use_note = label("This farm is already in use. Tap 'Today' at the top.", "warning")
+        self.in_use_note = label(
+            _("This farm is already in use. Tap 'Today' at the top."), "warning"
+        )
         column.addWidget(self.in_use_note)
         # Side by side at normal text; one under the other when the text is large.
         choices: QBoxLayout = QHBoxLayout() if text_scale() < 1.3 else QVBoxLayout()
@@ -52,21 +55,26 @@ class WelcomePage(Page):
         self.pretend_button = self._choice(
             choices,
             "farm",
-            "Try it with a pretend farm",
+            _("Try it with a pretend farm"),
             (
-                ("people", "A farm with pretend people, beds and harvests."),
-                ("search", "Look around and try things out."),
-                ("key", f"The pretend coordinator is Ann. Her PIN is {DEMO_PIN}."),
+                ("people", _("A farm with pretend people, beds and harvests.")),
+                ("search", _("Look around and try things out.")),
+                (
+                    "key",
+                    _("The pretend coordinator is Ann. Her PIN is {demo_pin}.").format(
+                        demo_pin=DEMO_PIN
+                    ),
+                ),
             ),
         )
         self.pretend_button.clicked.connect(self.try_pretend_farm)
         self.own_button = self._choice(
             choices,
             "season",
-            "Start our own farm",
+            _("Start our own farm"),
             (
-                ("bed", "An empty farm for your own people and beds."),
-                ("tick", "We show you the first steps."),
+                ("bed", _("An empty farm for your own people and beds.")),
+                ("tick", _("We show you the first steps.")),
             ),
         )
         self.own_button.clicked.connect(self.start_own_farm)
@@ -111,7 +119,7 @@ class WelcomePage(Page):
             self,
             dialogs.wait_for,
             self,
-            "Making the pretend farm. Please wait.",
+            _("Making the pretend farm. Please wait."),
             partial(make_pretend_farm, db),
             announce=EVERYTHING,
         )
@@ -120,9 +128,11 @@ class WelcomePage(Page):
         self.context.go("today")
         dialogs.tell(
             self,
-            "The pretend farm is ready",
-            f"It has {summary.people} pretend people and {summary.beds} beds.\n"
-            f"The pretend coordinator is Ann. Her PIN is {DEMO_PIN}.",
+            _("The pretend farm is ready"),
+            _(
+                "It has {people} pretend people and {beds} beds.\nThe pretend "
+                "coordinator is Ann. Her PIN is {demo_pin}."
+            ).format(people=summary.people, beds=summary.beds, demo_pin=DEMO_PIN),
         )
 
     def start_own_farm(self) -> None:

@@ -16,6 +16,7 @@ from dutchfarm.ui.context import AppContext, Topic
 from dutchfarm.ui.pages.base import Page
 from dutchfarm.ui.theme import TARGET_LARGE, text_scale
 from dutchfarm.ui.widgets import PictureButton, label, scaled
+from dutchfarm.words import _
 
 COLUMNS = 5
 
@@ -35,7 +36,7 @@ class PersonButton(QToolButton):
         self.setIconSize(QSize(size, size))
         self.setText(person.name)
         self.setAccessibleName(person.name)
-        self.setAccessibleDescription("Tap to say this is you")
+        self.setAccessibleDescription(_("Tap to say this is you"))
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
         # Never shorter than the picture and the name under it: the list scrolls instead.
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
@@ -47,13 +48,13 @@ class WhoPage(Page):
     """Everyone's picture, large and easy to tap."""
 
     name = "who"
-    title = "Who are you?"
+    title = _("Who are you?")
     icon_name = "switch_user"
     topics = frozenset({Topic.PEOPLE})
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        self.outer.addWidget(label("Tap your picture.", "heading"))
+        self.outer.addWidget(label(_("Tap your picture."), "heading"))
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
         self.grid_host = QWidget()
@@ -61,7 +62,7 @@ class WhoPage(Page):
         self.grid.setSpacing(16)
         self.scroll_area.setWidget(self.grid_host)
         self.outer.addWidget(self.scroll_area, 1)
-        self.nobody_button = PictureButton("person", "I am just looking", large=True)
+        self.nobody_button = PictureButton("person", _("I am just looking"), large=True)
         self.nobody_button.clicked.connect(self._just_looking)
         self.outer.addWidget(self.nobody_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.buttons: list[PersonButton] = []
@@ -90,7 +91,7 @@ class WhoPage(Page):
         try:
             actor = sign_in(self.context.db, person.id, pin)
         except ServiceError as error:
-            dialogs.warn(self, "Not this time", str(error))
+            dialogs.warn(self, _("Not this time"), str(error))
             return
         self.context.set_actor(actor)
         if actor.role is Role.SERVICE_USER:
