@@ -67,6 +67,8 @@ INTERACTIVE = (
 WINDOW = (1280, 800)
 # The room Qt leaves between a button's picture and its words.
 SPACING = 4
+# The padding inside a text box, from the style sheet.
+BOX_PADDING = 6
 # Item views are checked cell by cell for at most this many rows: enough to see the colours.
 ROWS_CHECKED = 30
 
@@ -382,6 +384,12 @@ def clipping_problems(window) -> list[str]:
                 found.append(f"{_what(widget)} is cut off at {widget.width()}x{widget.height()}")
         elif isinstance(widget, QAbstractButton) and not _button_fits(widget):
             found.append(f"{_what(widget)} is cut off at {widget.width()}x{widget.height()}")
+    for box in window.findChildren(QLineEdit):
+        hint = box.placeholderText()
+        # A text box shows its hint in full, inside its padding and the focus ring.
+        room = box.width() - 2 * (FOCUS_RING + BOX_PADDING)
+        if hint and _shown(box, window) and box.fontMetrics().horizontalAdvance(hint) > room:
+            found.append(f"the text box '{box.accessibleName()}' is too narrow for '{hint}'")
     return found
 
 

@@ -336,8 +336,9 @@ class PeoplePage(Page):
         self.show_archived = QCheckBox(_("Show archived people"))
         self.show_archived.setAccessibleName(_("Show archived people"))
         self.show_archived.toggled.connect(lambda *_: self.reload())
-        search_row.addWidget(self.show_archived)
         left_layout.addLayout(search_row)
+        # On a line of its own, so the box for the name keeps its room at any text size.
+        left_layout.addWidget(self.show_archived)
         self.model = PeopleTableModel()
         self.proxy = PeopleFilterModel()
         self.proxy.setSourceModel(self.model)
