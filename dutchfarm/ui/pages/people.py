@@ -216,7 +216,9 @@ class PersonForm(QWidget):
         support_row.addWidget(picture("support", 40, _("Needs support")))
         self.needs_support = QCheckBox(_("Needs someone with them for jobs"))
         self.needs_support.setAccessibleName(_("Needs someone with them for jobs"))
-        support_row.addWidget(self.needs_support, 1)
+        # Only as wide as its words: a tap beside the words of a tick box does nothing.
+        support_row.addWidget(self.needs_support)
+        support_row.addStretch(1)
         layout.addLayout(support_row)
 
         jobs = QHBoxLayout() if wide else QVBoxLayout()
@@ -338,7 +340,7 @@ class PeoplePage(Page):
         self.show_archived.toggled.connect(lambda *_: self.reload())
         left_layout.addLayout(search_row)
         # On a line of its own, so the box for the name keeps its room at any text size.
-        left_layout.addWidget(self.show_archived)
+        left_layout.addWidget(self.show_archived, 0, Qt.AlignmentFlag.AlignLeft)
         self.model = PeopleTableModel()
         self.proxy = PeopleFilterModel()
         self.proxy.setSourceModel(self.model)
