@@ -132,7 +132,7 @@ class RecurringJobForm(QWidget):
         layout.addWidget(self.starts_on, 0, Qt.AlignmentFlag.AlignLeft)
         self.has_end = QCheckBox(_("It stops on a day"))
         self.has_end.setAccessibleName(_("It stops on a day"))
-        layout.addWidget(self.has_end)
+        layout.addWidget(self.has_end, 0, Qt.AlignmentFlag.AlignLeft)
         self.ends_on = date_box(_("Last day"))
         self.has_end.toggled.connect(self.ends_on.setEnabled)
         layout.addWidget(self.ends_on, 0, Qt.AlignmentFlag.AlignLeft)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QAbstractSlider,
     QAbstractSpinBox,
     QApplication,
+    QCheckBox,
     QComboBox,
     QLabel,
     QLayout,
@@ -384,6 +385,10 @@ def clipping_problems(window) -> list[str]:
                 found.append(f"{_what(widget)} is cut off at {widget.width()}x{widget.height()}")
         elif isinstance(widget, QAbstractButton) and not _button_fits(widget):
             found.append(f"{_what(widget)} is cut off at {widget.width()}x{widget.height()}")
+    for tick in window.findChildren(QCheckBox):
+        # A tap beside a tick box's words does nothing, so the box ends where its words end.
+        if _shown(tick, window) and tick.width() > tick.sizeHint().width() + TARGET:
+            found.append(f"{_what(tick)} is wider than its words, at {tick.width()}")
     for box in window.findChildren(QLineEdit):
         hint = box.placeholderText()
         # A text box shows its hint in full, inside its padding and the focus ring.

@@ -137,7 +137,7 @@ class BedsPage(Page):
         self.show_archived = QCheckBox(_("Show archived beds"))
         self.show_archived.setAccessibleName(_("Show archived beds"))
         self.show_archived.toggled.connect(lambda *_: self.reload())
-        right.addWidget(self.show_archived)
+        right.addWidget(self.show_archived, 0, Qt.AlignmentFlag.AlignLeft)
         self.open_button = primary_button("bed", _("Open this bed"))
         self.open_button.clicked.connect(self._open_chosen)
         right.addWidget(self.open_button)
