@@ -121,3 +121,28 @@ def test_a_change_the_database_could_not_take_is_said_in_its_own_words(qtbot, an
     )
     app_module._report_unexpected(DatabaseError, full, None)
     assert answers.messages == [("That was not saved", str(full))]
+
+
+def test_the_data_layer_is_loaded_before_qt(tmp_path):
+    # PySide6 puts a hook in front of every import made after it; loading SQLAlchemy, the
+    # models and the services the first page uses before it makes starting up quicker.
+    script = """
+import sys
+import dutchfarm.ui
+print("PySide6" in sys.modules)
+print(" ".join(sorted(n for n in ("sqlalchemy.orm", "dutchfarm.db.models",
+    "dutchfarm.services.rota", "dutchfarm.services.people") if n in sys.modules)))
+"""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", DUTCHFARM_DATA_DIR=str(tmp_path))
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    qt, loaded = done.stdout.splitlines()
+    assert qt == "False"
+    assert loaded.split() == [
+        "dutchfarm.db.models",
+        "dutchfarm.services.people",
+        "dutchfarm.services.rota",
+        "sqlalchemy.orm",
+    ]
