@@ -12,24 +12,19 @@ import numpy
 from matplotlib import font_manager
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import FixedFormatter, FixedLocator, FuncFormatter, MaxNLocator
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from dutchfarm.domain.harvest import UNIT_WORDS, SeasonCharts, Series, format_number
 from dutchfarm.domain.terms import Unit
+from dutchfarm.ui.chart_canvas import FocusCanvas, chart_colours
 from dutchfarm.ui.chart_layout import WordsLayout
-from dutchfarm.ui.colours import CHART_BAR, CHART_INK, CHART_LINES, CHART_OTHER
+from dutchfarm.ui.colours import PAPER, ChartColours
 from dutchfarm.words import _
 
-COLOURS = CHART_LINES
-OTHER_COLOUR = CHART_OTHER
 MARKERS = ("o", "s", "^", "D", "v", "P", "X")
 DASHES = ("-", "--", "-.", ":")
-INK = CHART_INK
-GRID = "#D9D3C3"
-BAR = CHART_BAR
 TITLE_PAD = 12  # points between a chart's title and its axes
 MONTH_NAMES = (
     _("Jan"),
@@ -77,40 +72,52 @@ def _add_fonts() -> None:
     _fonts_added = True
 
 
-def _style(figure: Figure, scale: float) -> float:
+def _style(figure: Figure, scale: float, c: ChartColours) -> float:
     _add_fonts()
     # Taken off before the figure is cleared: Figure.clear() would first clear each old
     # axes, work thrown away at once.
     for old in list(figure.axes):
         figure.delaxes(old)
     figure.clear()
-    figure.set_facecolor("white")
+    figure.set_facecolor(c.background)
     # The layout keeps titles, tick labels and the names at line ends inside the figure
     # at any size the window gives it.
     figure.set_layout_engine(WordsLayout(title_pad_points=TITLE_PAD))
     return 13.0 * scale
 
 
-def _axes(figure: Figure, size: float, *, position: int = 111) -> Axes:
+def _axes(figure: Figure, size: float, c: ChartColours, *, position: int = 111) -> Axes:
     axes = figure.add_subplot(position)
-    axes.set_facecolor("white")
+    axes.set_facecolor(c.background)
     for side in ("top", "right"):
         axes.spines[side].set_visible(False)
-    axes.tick_params(labelsize=size * 0.9, colors=INK)
-    axes.grid(True, axis="y", color=GRID, linewidth=1)
+    for side in ("bottom", "left"):
+        axes.spines[side].set_color(c.ink)
+    axes.tick_params(labelsize=size * 0.9, colors=c.ink)
+    axes.grid(True, axis="y", color=c.grid, linewidth=1)
     axes.set_axisbelow(True)
     return axes
 
 
-def _title(axes: Axes, text: str, size: float) -> None:
+def _one_axes(figure: Figure, scale: float, c: ChartColours, title: str) -> tuple[Axes, float]:
+    """Start a chart of one axes with its title; return the axes and the text size."""
+    size = _style(figure, scale, c)
+    axes = _axes(figure, size, c)
+    _title(axes, title, size, c)
+    return axes, size
+
+
+def _title(axes: Axes, text: str, size: float, c: ChartColours) -> None:
     # A title set at the top (y=1) is not moved clear of tick labels at every draw: the
     # x axis is at the bottom, so there is nothing above the axes to clear.
     axes.set_title(
-        text, fontsize=size * 1.25, fontweight="bold", color=INK, loc="left", pad=TITLE_PAD, y=1.0
+        text, fontsize=size * 1.25, fontweight="bold", color=c.ink, loc="left", pad=TITLE_PAD, y=1.0
     )
 
 
-def _nothing(axes: Axes, size: float, words: str = _("Nothing picked yet.")) -> None:
+def _nothing(
+    axes: Axes, size: float, c: ChartColours, words: str = _("Nothing picked yet.")
+) -> None:
     axes.text(
         0.5,
         0.5,
@@ -118,7 +125,7 @@ def _nothing(axes: Axes, size: float, words: str = _("Nothing picked yet.")) -> 
         ha="center",
         va="center",
         fontsize=size * 1.2,
-        color=INK,
+        color=c.ink,
         transform=axes.transAxes,
     )
     axes.set_xticks([])
@@ -140,13 +147,21 @@ def _line_gap(axes: Axes, span: float, size: float) -> float:
     return span * pixels / max(axes.bbox.height, 1.0)
 
 
-def _lines(axes: Axes, series: Sequence[Series], year: int, size: float, unit_words: bool) -> None:
+def _lines(
+    axes: Axes,
+    series: Sequence[Series],
+    year: int,
+    size: float,
+    c: ChartColours,
+    *,
+    unit_words: bool,
+) -> None:
     """Draw running totals as steps, each named at its end and in the legend."""
     last_day = max(_x(day, year) for s in series for day in s.days)
     first_day = min(_x(day, year) for s in series for day in s.days)
     ends: list[tuple[float, str, str]] = []
     for index, line in enumerate(series):
-        colour = OTHER_COLOUR if line.label == "Other" else COLOURS[index % len(COLOURS)]
+        colour = c.other if line.label == "Other" else c.lines[index % len(c.lines)]
         days = [_x(day, year) for day in line.days]
         values = list(line.values)
         if days[-1] < last_day:
@@ -197,37 +212,44 @@ def _label(line: Series, unit_words: bool) -> str:
     return line.label
 
 
-def _kg_axis(axes: Axes, size: float) -> None:
-    axes.set_ylabel(_("kilograms (kg)"), fontsize=size, color=INK)
+def _kg_axis(axes: Axes, size: float, c: ChartColours) -> None:
+    axes.set_ylabel(_("kilograms (kg)"), fontsize=size, color=c.ink)
     axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: format_number(value)))
 
 
-def draw_crops(figure: Figure, charts: SeasonCharts, scale: float = 1.0) -> None:
+def draw_crops(
+    figure: Figure, charts: SeasonCharts, scale: float = 1.0, c: ChartColours = PAPER
+) -> None:
     """Running kilograms per crop over the season: the top crops, the rest as "Other"."""
-    size = _style(figure, scale)
-    axes = _axes(figure, size)
-    _title(axes, _("Kilograms picked so far, crop by crop ({year})").format(year=charts.year), size)
+    axes, size = _one_axes(
+        figure,
+        scale,
+        c,
+        _("Kilograms picked so far, crop by crop ({year})").format(year=charts.year),
+    )
     if not charts.cumulative:
-        _nothing(axes, size)
+        _nothing(axes, size, c)
         return
-    _lines(axes, charts.cumulative, charts.year, size, unit_words=False)
-    _kg_axis(axes, size)
+    _lines(axes, charts.cumulative, charts.year, size, c, unit_words=False)
+    _kg_axis(axes, size, c)
 
 
-def draw_weeks(figure: Figure, charts: SeasonCharts, scale: float = 1.0) -> None:
+def draw_weeks(
+    figure: Figure, charts: SeasonCharts, scale: float = 1.0, c: ChartColours = PAPER
+) -> None:
     """Kilograms picked each week of the season."""
-    size = _style(figure, scale)
-    axes = _axes(figure, size)
-    _title(axes, _("Kilograms picked each week ({year})").format(year=charts.year), size)
+    axes, size = _one_axes(
+        figure, scale, c, _("Kilograms picked each week ({year})").format(year=charts.year)
+    )
     if not charts.weekly:
-        _nothing(axes, size)
+        _nothing(axes, size, c)
         return
     days = [_x(monday, charts.year) for monday, _ in charts.weekly]
     kilograms = [kg for _, kg in charts.weekly]
-    axes.bar(days, kilograms, width=5.5, color=BAR, edgecolor=INK, linewidth=0.8, align="edge")
+    axes.bar(days, kilograms, width=5.5, color=c.bar, edgecolor=c.ink, linewidth=0.8, align="edge")
     _months(axes, charts.year)
     axes.set_xlim(days[0] - 7, days[-1] + 14)
-    _kg_axis(axes, size)
+    _kg_axis(axes, size, c)
     best = max(range(len(kilograms)), key=lambda i: kilograms[i])
     axes.annotate(
         _("Best week: {0}").format(_amount(kilograms[best], True)),
@@ -235,16 +257,18 @@ def draw_weeks(figure: Figure, charts: SeasonCharts, scale: float = 1.0) -> None
         xytext=(0, 6),
         textcoords="offset points",
         fontsize=size * 0.85,
-        color=INK,
+        color=c.ink,
         ha="left",
     )
 
 
-def _bars(axes: Axes, labels: Sequence[str], values: Sequence[float], size: float) -> None:
+def _bars(
+    axes: Axes, labels: Sequence[str], values: Sequence[float], size: float, c: ChartColours
+) -> None:
     positions = list(range(len(labels)))[::-1]
-    axes.barh(positions, values, color=BAR, edgecolor=INK, linewidth=0.8, height=0.7)
+    axes.barh(positions, values, color=c.bar, edgecolor=c.ink, linewidth=0.8, height=0.7)
     axes.set_yticks(positions, labels=list(labels))
-    axes.grid(True, axis="x", color=GRID, linewidth=1)
+    axes.grid(True, axis="x", color=c.grid, linewidth=1)
     axes.grid(False, axis="y")
     for position, value in zip(positions, values, strict=True):
         axes.annotate(
@@ -254,47 +278,53 @@ def _bars(axes: Axes, labels: Sequence[str], values: Sequence[float], size: floa
             textcoords="offset points",
             va="center",
             fontsize=size * 0.85,
-            color=INK,
+            color=c.ink,
         )
     axes.set_xlim(right=max(values, default=1.0) * 1.2 or 1.0)
-    axes.set_xlabel(_("kilograms (kg)"), fontsize=size, color=INK)
+    axes.set_xlabel(_("kilograms (kg)"), fontsize=size, color=c.ink)
 
 
-def draw_beds(figure: Figure, charts: SeasonCharts, scale: float = 1.0) -> None:
+def draw_beds(
+    figure: Figure, charts: SeasonCharts, scale: float = 1.0, c: ChartColours = PAPER
+) -> None:
     """Kilograms from each bed, the most first."""
-    size = _style(figure, scale)
-    axes = _axes(figure, size)
-    _title(axes, _("Kilograms from each bed ({year})").format(year=charts.year), size)
+    axes, size = _one_axes(
+        figure, scale, c, _("Kilograms from each bed ({year})").format(year=charts.year)
+    )
     if not charts.by_bed:
-        _nothing(axes, size)
+        _nothing(axes, size, c)
         return
-    _bars(axes, [bar.label for bar in charts.by_bed], [bar.value for bar in charts.by_bed], size)
+    _bars(axes, [bar.label for bar in charts.by_bed], [bar.value for bar in charts.by_bed], size, c)
 
 
-def draw_crop_totals(figure: Figure, charts: SeasonCharts, scale: float = 1.0) -> None:
+def draw_crop_totals(
+    figure: Figure, charts: SeasonCharts, scale: float = 1.0, c: ChartColours = PAPER
+) -> None:
     """Kilograms of each crop (the fifteen heaviest), the most first."""
-    size = _style(figure, scale)
-    axes = _axes(figure, size)
-    _title(axes, _("Kilograms of each crop ({year})").format(year=charts.year), size)
+    axes, size = _one_axes(
+        figure, scale, c, _("Kilograms of each crop ({year})").format(year=charts.year)
+    )
     bars = charts.by_crop[:15]
     if not bars:
-        _nothing(axes, size)
+        _nothing(axes, size, c)
         return
-    _bars(axes, [bar.label for bar in bars], [bar.value for bar in bars], size)
+    _bars(axes, [bar.label for bar in bars], [bar.value for bar in bars], size, c)
 
 
-def draw_seasons(figure: Figure, charts: SeasonCharts, scale: float = 1.0) -> None:
+def draw_seasons(
+    figure: Figure, charts: SeasonCharts, scale: float = 1.0, c: ChartColours = PAPER
+) -> None:
     """This season's running kilograms against earlier seasons, day by day of the year."""
-    size = _style(figure, scale)
-    axes = _axes(figure, size)
-    _title(axes, _("{year} against earlier seasons").format(year=charts.year), size)
+    axes, size = _one_axes(
+        figure, scale, c, _("{year} against earlier seasons").format(year=charts.year)
+    )
     if not any(season.days for season in charts.seasons):
-        _nothing(axes, size)
+        _nothing(axes, size, c)
         return
     ends = []
     for index, season in enumerate(s for s in charts.seasons if s.days):
         this = season.year == charts.year
-        colour = COLOURS[index % len(COLOURS)]
+        colour = c.lines[index % len(c.lines)]
         axes.plot(
             season.days,
             season.kilograms,
@@ -320,19 +350,21 @@ def draw_seasons(figure: Figure, charts: SeasonCharts, scale: float = 1.0) -> No
     _months(axes, charts.year)
     axes.set_xlim(min(min(s.days) for s in charts.seasons if s.days) - 10, 366)
     axes.set_ylim(bottom=0, top=max(heights) * 1.08)
-    _kg_axis(axes, size)
+    _kg_axis(axes, size, c)
 
 
-def draw_counts(figure: Figure, charts: SeasonCharts, scale: float = 1.0) -> None:
+def draw_counts(
+    figure: Figure, charts: SeasonCharts, scale: float = 1.0, c: ChartColours = PAPER
+) -> None:
     """Running totals of crops counted or picked in bunches, never mixed with weights."""
-    size = _style(figure, scale)
-    axes = _axes(figure, size)
-    _title(axes, _("Crops counted or in bunches ({year})").format(year=charts.year), size)
+    axes, size = _one_axes(
+        figure, scale, c, _("Crops counted or in bunches ({year})").format(year=charts.year)
+    )
     if not charts.counts:
-        _nothing(axes, size, _("Nothing counted yet."))
+        _nothing(axes, size, c, _("Nothing counted yet."))
         return
-    _lines(axes, charts.counts[:8], charts.year, size, unit_words=True)
-    axes.set_ylabel(_("how many"), fontsize=size, color=INK)
+    _lines(axes, charts.counts[:8], charts.year, size, c, unit_words=True)
+    axes.set_ylabel(_("how many"), fontsize=size, color=c.ink)
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))
 
 
@@ -341,26 +373,28 @@ def panels_of(charts: SeasonCharts) -> int:
     return max(1, bool(charts.cumulative) + bool(charts.counts))
 
 
-def draw_mine(figure: Figure, charts: SeasonCharts, scale: float = 1.0) -> None:
+def draw_mine(
+    figure: Figure, charts: SeasonCharts, scale: float = 1.0, c: ChartColours = PAPER
+) -> None:
     """One person's or one bed's season: kilograms per crop, and counts under them."""
-    size = _style(figure, scale)
+    size = _style(figure, scale, c)
     panels = [kind for kind, has in (("kg", charts.cumulative), ("count", charts.counts)) if has]
     if not panels:
-        axes = _axes(figure, size)
-        _nothing(axes, size)
+        axes = _axes(figure, size, c)
+        _nothing(axes, size, c)
         return
     drawn = []
     for number, kind in enumerate(panels, start=1):
-        axes = _axes(figure, size, position=100 * len(panels) + 10 + number)
+        axes = _axes(figure, size, c, position=100 * len(panels) + 10 + number)
         drawn.append(axes)
         if kind == "kg":
-            _title(axes, _("Kilograms picked ({year})").format(year=charts.year), size)
-            _lines(axes, charts.cumulative, charts.year, size, unit_words=False)
-            _kg_axis(axes, size)
+            _title(axes, _("Kilograms picked ({year})").format(year=charts.year), size, c)
+            _lines(axes, charts.cumulative, charts.year, size, c, unit_words=False)
+            _kg_axis(axes, size, c)
         else:
-            _title(axes, _("Counted and in bunches ({year})").format(year=charts.year), size)
-            _lines(axes, charts.counts[:6], charts.year, size, unit_words=True)
-            axes.set_ylabel(_("how many"), fontsize=size, color=INK)
+            _title(axes, _("Counted and in bunches ({year})").format(year=charts.year), size, c)
+            _lines(axes, charts.counts[:6], charts.year, size, c, unit_words=True)
+            axes.set_ylabel(_("how many"), fontsize=size, color=c.ink)
             axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     # Both panels keep the same calendar, so that a day sits at one place in each.
     left = min(axes.get_xlim()[0] for axes in drawn)
@@ -369,7 +403,7 @@ def draw_mine(figure: Figure, charts: SeasonCharts, scale: float = 1.0) -> None:
         axes.set_xlim(left, right)
 
 
-DRAW: dict[str, Callable[[Figure, SeasonCharts, float], None]] = {
+DRAW: dict[str, Callable[[Figure, SeasonCharts, float, ChartColours], None]] = {
     "crops": draw_crops,
     "weeks": draw_weeks,
     "beds": draw_beds,
@@ -389,23 +423,23 @@ def render_png(
     dpi: int = 150,
     scale: float = 1.0,
 ) -> bytes:
-    """Return a chart drawn as a PNG picture (for the report), without any window."""
+    """Return a chart drawn as a PNG picture for the printed report: on paper's white."""
     figure = Figure(figsize=(width, height), dpi=dpi)
     FigureCanvasAgg(figure)
-    DRAW[kind](figure, charts, scale)
+    DRAW[kind](figure, charts, scale, PAPER)
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=dpi, facecolor="white")
+    figure.savefig(buffer, format="png", dpi=dpi, facecolor=PAPER.background)
     return buffer.getvalue()
 
 
 class ChartCanvas(QWidget):
-    """A matplotlib figure inside the window, redrawn from plain series."""
+    """A matplotlib figure inside the window, redrawn from plain series in the theme's colours."""
 
     def __init__(self, parent: QWidget | None = None, *, scale: float = 1.0) -> None:
         super().__init__(parent)
         self.scale = scale
         self.figure = Figure(figsize=(8, 4.5), dpi=100)
-        self.canvas = FigureCanvasQTAgg(self.figure)  # type: ignore[no-untyped-call]
+        self.canvas = FocusCanvas(self.figure)
         self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -415,7 +449,7 @@ class ChartCanvas(QWidget):
     def draw(self, kind: str, charts: SeasonCharts) -> None:
         """Draw the chart ``kind`` of ``charts``."""
         self.kind = kind
-        DRAW[kind](self.figure, charts, self.scale)
+        DRAW[kind](self.figure, charts, self.scale, chart_colours())
         self.canvas.draw_idle()  # type: ignore[no-untyped-call]
 
     def lines(self) -> dict[str, list[float]]:
@@ -428,4 +462,4 @@ class ChartCanvas(QWidget):
 
     def save_png(self, path: str) -> None:
         """Save the chart as a PNG picture."""
-        self.figure.savefig(path, format="png", dpi=150, facecolor="white")
+        self.figure.savefig(path, format="png", dpi=150, facecolor=self.figure.get_facecolor())

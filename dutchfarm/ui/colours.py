@@ -121,15 +121,50 @@ HIGH_CONTRAST = Colours(
 
 THEMES = {theme.name: theme for theme in (DEFAULT, HIGH_CONTRAST)}
 
-# The charts are drawn on white in both themes (and saved and printed so). Their lines are
-# Okabe and Ito's colours, told apart by people with any colour vision, made dark enough
-# for their names, written in the same colour at each line's end, to read at 4.5:1; each
-# line also has its own marker and dash, so colour never carries meaning alone.
-CHART_BACKGROUND = "#FFFFFF"
-CHART_INK = "#1B1B1B"
-CHART_LINES = ("#0072B2", "#C25200", "#007F5F", "#AD4A84", "#8F6400", "#5A4CA8", "#000000")
-CHART_OTHER = "#7A7565"
-CHART_BAR = "#2F6B3A"
+
+@dataclass(frozen=True)
+class ChartColours:
+    """The colours a chart is drawn in: its words, grid, bars and lines on its background."""
+
+    background: str
+    # Titles, tick labels, axis names and the figures written on the chart.
+    ink: str
+    grid: str
+    # The fill of bars, and the words of a vote's winners beside theirs.
+    bar: str
+    # Each line, and its name written in the same colour at its end.
+    lines: tuple[str, ...]
+    other: str
+
+    def words(self) -> tuple[str, ...]:
+        """Return every colour the chart writes words in."""
+        return (self.ink, self.bar, *self.lines, self.other)
+
+
+# Lines in Okabe and Ito's colours, told apart by people with any colour vision, made dark
+# enough for the names written in them to read at the theme's contrast for words; each line
+# also has its own marker and dash, so colour never carries meaning alone.
+CHART_COLOURS = {
+    DEFAULT.name: ChartColours(
+        background=DEFAULT.surface,
+        ink=DEFAULT.text,
+        grid="#D9D3C3",
+        bar="#2F6B3A",
+        lines=("#0072B2", "#C25200", "#007F5F", "#AD4A84", "#8F6400", "#5A4CA8", "#000000"),
+        other="#7A7565",
+    ),
+    # The same hues darker, to 7:1, and a grid that stays visible.
+    HIGH_CONTRAST.name: ChartColours(
+        background=HIGH_CONTRAST.surface,
+        ink=HIGH_CONTRAST.text,
+        grid="#8A8A8A",
+        bar=HIGH_CONTRAST.good,
+        lines=("#00579A", "#A02C00", "#00603F", "#8A2868", "#574A00", "#4A38A0", "#000000"),
+        other="#555555",
+    ),
+}
+# Printed and saved reports are on white paper whatever the screen's theme.
+PAPER = CHART_COLOURS[DEFAULT.name]
 
 
 @dataclass(frozen=True)

@@ -8,21 +8,20 @@ from __future__ import annotations
 from importlib.resources import as_file, files
 
 from matplotlib import font_manager
-from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from dutchfarm.services.fairness import FairnessTable
+from dutchfarm.ui.chart_canvas import FocusCanvas, chart_colours
 from dutchfarm.ui.chart_words import fairness_words
-from dutchfarm.ui.colours import CHART_INK, readable_on
+from dutchfarm.ui.colours import readable_on
 from dutchfarm.ui.theme import FONT_FAMILY
 from dutchfarm.ui.widgets import scaled
 from dutchfarm.words import _
 
-INK = CHART_INK
 # Light to dark green; each square also shows its number, so colour never carries it alone.
-COLOUR_MAP = _("Greens")
+COLOUR_MAP = "Greens"
 
 
 def _use_bundled_font() -> str:
@@ -43,7 +42,7 @@ class FairnessChart(QWidget):
         super().__init__(parent)
         self.family = _use_bundled_font()
         self.figure = Figure(figsize=(8, 5), layout="constrained")
-        self.canvas = FigureCanvasQTAgg(self.figure)  # type: ignore[no-untyped-call]
+        self.canvas = FocusCanvas(self.figure)
         self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.canvas.setMinimumHeight(scaled(360))
         self.setAccessibleName(_("Chart of how often each person did each kind of job"))
@@ -59,6 +58,8 @@ class FairnessChart(QWidget):
         self.canvas.setAccessibleName(self.accessibleName())
         self.canvas.setAccessibleDescription(self.accessibleDescription())
         self.figure.clear()
+        colours = chart_colours()
+        self.figure.set_facecolor(colours.background)
         axes = self.figure.add_subplot()
         # Points as the rest of the program's text: 13 at normal size, more when larger.
         size = 13 * scaled(100) / 100
@@ -72,7 +73,7 @@ class FairnessChart(QWidget):
                 ha="center",
                 family=self.family,
                 size=size,
-                color=INK,
+                color=colours.ink,
             )
             self.canvas.draw_idle()  # type: ignore[no-untyped-call]
             return
@@ -108,7 +109,7 @@ class FairnessChart(QWidget):
             family=self.family,
             size=size,
         )
-        axes.tick_params(length=0)
+        axes.tick_params(length=0, colors=colours.ink)
         for side in axes.spines.values():
             side.set_visible(False)
         axes.set_title(
@@ -116,6 +117,6 @@ class FairnessChart(QWidget):
             family=self.family,
             size=size * 1.2,
             weight="bold",
-            color=INK,
+            color=colours.ink,
         )
         self.canvas.draw_idle()  # type: ignore[no-untyped-call]

@@ -217,6 +217,12 @@ class HarvestChart(QWidget):
     def _on_changed(self, topic: str) -> None:
         if topic in (Topic.HARVESTS, Topic.SEASONS, Topic.PEOPLE):
             self.refresh()
+        elif topic == Topic.LOOK and self.canvas is not None:
+            # A new theme or text size: the same figures, drawn again in its colours and size.
+            self.canvas.scale = text_scale()
+            self._stale = True
+            if self.isVisible():
+                self._draw()
 
     def lines(self) -> dict[str, list[float]]:
         """Return the lines drawn now, by name (empty before the chart is first shown)."""

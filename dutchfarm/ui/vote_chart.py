@@ -13,7 +13,6 @@ from matplotlib import font_manager
 from matplotlib.axes import Axes
 from matplotlib.backend_bases import Event
 from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from matplotlib.offsetbox import AnnotationBbox, OffsetImage
 from matplotlib.patches import Rectangle
@@ -24,14 +23,14 @@ from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from dutchfarm.services.vote_results import BallotResults, OptionResult
 from dutchfarm.ui import icons
+from dutchfarm.ui.chart_canvas import FocusCanvas, chart_colours
 from dutchfarm.ui.chart_words import vote_words
+from dutchfarm.ui.colours import PAPER, ChartColours
 from dutchfarm.words import _
 
-INK = "#1B1B1B"
-GRID = "#D9D3C3"
-# Winners in leaf green, tied crops in Okabe and Ito's orange with stripes, the rest a warm
-# grey; every winner also has a star and the word "Won", so colour never carries it alone.
-WON = "#2F6B3A"
+# Winners in the charts' bar colour (leaf green), tied crops in Okabe and Ito's orange with
+# stripes, the rest a warm grey, each inside a dark edge; every winner also has a star and
+# the word "Won", so colour never carries it alone.
 TIED = "#E69F00"
 OTHER = "#BDB6A3"
 # Atkinson Hyperlegible first; DejaVu Sans (shipped with matplotlib) draws the star.
@@ -61,9 +60,9 @@ def icon_array(name: str, size: int) -> np.ndarray:
     return raw.reshape(height, stride // 4, 4)[:, :width, :].copy()
 
 
-def _colour(option: OptionResult) -> str:
+def _colour(option: OptionResult, c: ChartColours) -> str:
     if option.is_winner:
-        return WON
+        return c.bar
     return TIED if option.tied else OTHER
 
 
@@ -149,18 +148,22 @@ class _Fit:
         self.figure._dutchfarm_fit = self  # type: ignore[attr-defined]
 
 
-def draw_results(figure: Figure, results: BallotResults, scale: float = 1.0) -> None:
+def draw_results(
+    figure: Figure, results: BallotResults, scale: float = 1.0, c: ChartColours = PAPER
+) -> None:
     """Draw the results as bars, the crop pictures and names under them, the winners starred."""
     _add_fonts()
     figure.clear()
-    figure.set_facecolor("white")
+    figure.set_facecolor(c.background)
     size = 13.0 * scale
     options = results.options
     axes = figure.add_subplot(111)
-    axes.set_facecolor("white")
+    axes.set_facecolor(c.background)
     for side in ("top", "right"):
         axes.spines[side].set_visible(False)
-    axes.grid(True, axis="y", color=GRID, linewidth=1)
+    for side in ("bottom", "left"):
+        axes.spines[side].set_color(c.ink)
+    axes.grid(True, axis="y", color=c.grid, linewidth=1)
     axes.set_axisbelow(True)
     fit = _Fit(figure, axes, size, 48.0 * scale)
     places = list(range(len(options)))
@@ -169,8 +172,8 @@ def draw_results(figure: Figure, results: BallotResults, scale: float = 1.0) -> 
         places,
         heights,
         width=0.7,
-        color=[_colour(option) for option in options],
-        edgecolor=INK,
+        color=[_colour(option, c) for option in options],
+        edgecolor=c.ink,
         linewidth=1.5,
     )
     for bar, option in zip(bars, options, strict=True):
@@ -187,13 +190,13 @@ def draw_results(figure: Figure, results: BallotResults, scale: float = 1.0) -> 
                 fontsize=size,
                 fontweight="bold" if option.is_winner else "normal",
                 fontfamily=FAMILY,
-                color=WON if option.is_winner else INK,
+                color=c.bar if option.is_winner else c.ink,
             )
         )
     fit.highest = max(heights, default=0) or 1
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))
-    axes.set_ylabel(results.score_label, fontsize=size, fontfamily=FAMILY, color=INK)
-    axes.tick_params(axis="y", labelsize=size * 0.9, colors=INK)
+    axes.set_ylabel(results.score_label, fontsize=size, fontfamily=FAMILY, color=c.ink)
+    axes.tick_params(axis="y", labelsize=size * 0.9, colors=c.ink)
     # The pictures sit just under the axis, the names under the pictures.
     pixels = max(8, round(fit.picture_points * figure.dpi / 72))
     for place, option in zip(places, options, strict=True):
@@ -203,16 +206,16 @@ def draw_results(figure: Figure, results: BallotResults, scale: float = 1.0) -> 
             AnnotationBbox(
                 picture,
                 (place, 0),
-                xycoords=("data", _("axes fraction")),
+                xycoords=("data", "axes fraction"),
                 xybox=(0, -4),
-                boxcoords=_("offset points"),
+                boxcoords="offset points",
                 box_alignment=(0.5, 1),
                 frameon=False,
                 annotation_clip=False,
             )
         )
     names = [_name(option) for option in options]
-    axes.set_xticks(places, labels=names, fontsize=size, fontfamily=FAMILY, color=INK)
+    axes.set_xticks(places, labels=names, fontsize=size, fontfamily=FAMILY, color=c.ink)
     axes.tick_params(axis="x", length=0)
     fit.names = list(axes.get_xticklabels())
     for tick, option in zip(fit.names, options, strict=True):
@@ -241,7 +244,7 @@ class VoteChart(QWidget):
         super().__init__(parent)
         self.scale = scale
         self.figure = Figure(figsize=(8, 5), dpi=100)
-        self.canvas = FigureCanvasQTAgg(self.figure)  # type: ignore[no-untyped-call]
+        self.canvas = FocusCanvas(self.figure)
         self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.canvas.setAccessibleName(_("Bar chart of the results"))
         layout = QVBoxLayout(self)
@@ -252,7 +255,7 @@ class VoteChart(QWidget):
     def show_results(self, results: BallotResults) -> None:
         """Draw ``results``."""
         self.results = results
-        draw_results(self.figure, results, self.scale)
+        draw_results(self.figure, results, self.scale, chart_colours())
         self.canvas.setAccessibleDescription(vote_words(results))
         self.canvas.draw_idle()  # type: ignore[no-untyped-call]
 

@@ -3,10 +3,15 @@
 import datetime as dt
 
 import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.colors import to_hex
+from matplotlib.figure import Figure
+from matplotlib.text import Text
 
 from dutchfarm.domain.harvest import HarvestPoint, season_charts
 from dutchfarm.domain.terms import Unit
 from dutchfarm.ui.charts import DRAW, ChartCanvas, panels_of, render_png
+from dutchfarm.ui.colours import CHART_COLOURS, PAPER, THEMES, contrast_ratio
 
 D = dt.date
 SEASON = [
@@ -39,3 +44,101 @@ def test_the_canvas_draws_the_series_it_is_given(qtbot):
     canvas.draw("seasons", charts)
     assert canvas.lines()["2025"] == [0.9]
     assert panels_of(charts) == 2 and panels_of(season_charts(2026, [])) == 1
+
+
+# --- the theme's colours ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def theme(qapp):
+    """Return a function that applies a theme to the program; the default comes back after."""
+    from dutchfarm.ui.theme import apply_theme
+
+    yield lambda name: apply_theme(qapp, "normal", name)
+    apply_theme(qapp)
+
+
+def faint_words(figure, minimum):
+    """Return each word drawn on ``figure`` that reads at less than ``minimum`` on it."""
+    from matplotlib.colors import to_hex
+    from matplotlib.text import Text
+
+    figure.canvas.draw()
+    back = to_hex(figure.get_facecolor())
+    behind = {to_hex(axes.get_facecolor()) for axes in figure.axes} | {back}
+    found = []
+    for text in figure.findobj(Text):
+        if not text.get_visible() or not text.get_text().strip():
+            continue
+        ink = to_hex(text.get_color())
+        ratio = min(contrast_ratio(ink, colour) for colour in behind)
+        if ratio < minimum:
+            found.append(f"{text.get_text()!r} {ink} at {ratio:.2f}:1")
+    return found
+
+
+@pytest.mark.parametrize("name", sorted(THEMES))
+@pytest.mark.parametrize("kind", sorted(DRAW))
+def test_every_chart_is_drawn_in_the_themes_colours(qtbot, theme, name, kind):
+    theme(name)
+    canvas = ChartCanvas()
+    qtbot.addWidget(canvas)
+    canvas.draw(kind, season_charts(2026, SEASON, EARLIER))
+    wanted = CHART_COLOURS[name]
+    assert to_hex(canvas.figure.get_facecolor()) == wanted.background.lower()
+    assert faint_words(canvas.figure, THEMES[name].text_minimum) == []
+    # Words of every kind were looked at: title, tick labels and the names on the chart.
+    inks = {to_hex(t.get_color()) for t in canvas.figure.findobj(Text) if t.get_text()}
+    assert wanted.ink.lower() in inks
+    if kind in ("crops", "counts", "seasons", "mine"):
+        assert inks & {colour.lower() for colour in wanted.lines}
+
+
+def test_the_contrast_check_finds_a_chart_that_ignores_the_theme(qapp):
+    figure = Figure(figsize=(8, 4.5), dpi=100)
+    FigureCanvasAgg(figure)
+    DRAW["crops"](figure, season_charts(2026, SEASON, EARLIER), 1.0, PAPER)
+    # Paper's line colours read at 4.5:1, not at the 7:1 of high contrast.
+    assert faint_words(figure, THEMES["default"].text_minimum) == []
+    assert faint_words(figure, THEMES["high_contrast"].text_minimum) != []
+
+
+def test_a_shown_chart_is_drawn_again_when_the_theme_changes(make_window, demo_url, qtbot, theme):
+    from dutchfarm.ui.context import Topic
+    from dutchfarm.ui.harvest_chart import HarvestChart
+
+    window = make_window(demo_url)
+    chart = HarvestChart(window.context)
+    qtbot.addWidget(chart)
+    chart.show()
+    chart.show_farm("crops")
+    first = chart.canvas.figure.axes[0].get_lines()[0].get_color()
+    theme("high_contrast")
+    window.context.announce(Topic.LOOK)
+    qtbot.waitUntil(lambda: chart.canvas.figure.axes[0].get_lines()[0].get_color() != first)
+    assert faint_words(chart.canvas.figure, THEMES["high_contrast"].text_minimum) == []
+    assert (
+        chart.canvas.figure.axes[0].get_lines()[0].get_color()
+        in CHART_COLOURS["high_contrast"].lines
+    )
+
+
+def test_the_printed_chart_stays_dark_on_white_paper(theme):
+    theme("high_contrast")
+    figure = Figure()
+    FigureCanvasAgg(figure)
+    DRAW["seasons"](figure, season_charts(2026, SEASON, EARLIER), 1.0, PAPER)
+    assert to_hex(figure.get_facecolor()) == "#ffffff"
+    assert png_corner(render_png("seasons", season_charts(2026, SEASON, EARLIER))) == (
+        255,
+        255,
+        255,
+    )
+
+
+def png_corner(png):
+    """Return the colour of a PNG's top left pixel."""
+    from PySide6.QtGui import QImage
+
+    pixel = QImage.fromData(png).pixelColor(0, 0)
+    return pixel.red(), pixel.green(), pixel.blue()

@@ -12,11 +12,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from dutchfarm.services.people import PERSON_COLOURS
 from dutchfarm.ui import icons
 from dutchfarm.ui.colours import (
-    CHART_BACKGROUND,
-    CHART_BAR,
-    CHART_INK,
-    CHART_LINES,
-    CHART_OTHER,
+    CHART_COLOURS,
     CONTROL_MINIMUM,
     DEFAULT,
     HIGH_CONTRAST,
@@ -119,12 +115,16 @@ def test_the_outline_check_finds_a_picture_lost_in_its_fill(qapp):
     assert outline_share(_disc("#CFE3A6", "#000000"), DEFAULT.selection) == 1.0
 
 
-def test_the_charts_lines_and_the_names_at_their_ends_read_on_white():
-    for colour in (*CHART_LINES, CHART_OTHER):
-        # The name at a line's end is written in the line's colour: words, so 4.5:1.
-        assert contrast_ratio(colour, CHART_BACKGROUND) >= 4.5, colour
-    assert contrast_ratio(CHART_BAR, CHART_BACKGROUND) >= CONTROL_MINIMUM
-    assert contrast_ratio(CHART_INK, CHART_BACKGROUND) >= 7.0
+@pytest.mark.parametrize("name", sorted(THEMES))
+def test_the_charts_lines_and_the_names_at_their_ends_read_in_each_theme(name):
+    chart, minimum = CHART_COLOURS[name], THEMES[name].text_minimum
+    for colour in chart.words():
+        # The name at a line's end is written in the line's colour: words.
+        assert contrast_ratio(colour, chart.background) >= minimum, colour
+    assert contrast_ratio(chart.bar, chart.background) >= CONTROL_MINIMUM
+    assert contrast_ratio(chart.ink, chart.background) >= 7.0
+    # Every line has a colour of its own.
+    assert len(set(chart.lines)) == len(chart.lines)
 
 
 def test_numbers_on_the_fairness_squares_read_on_every_shade():
