@@ -56,18 +56,39 @@ def stack(url: str) -> None:
 
 def program(url: str) -> None:
     """Start Dutch Farm itself, as the ``dutchfarm`` command does."""
-    from dutchfarm.ui import main_window
-
-    built = main_window.MainWindow.__init__
-
-    def watched(self: Any, *args: Any, **kwargs: Any) -> None:
-        built(self, *args, **kwargs)
-        _report_when_painted(self)
-
-    main_window.MainWindow.__init__ = watched  # type: ignore[method-assign]
+    # Nothing of Dutch Farm is imported here before the command imports it (the order of
+    # its imports and what runs around them are part of starting up): the main window is
+    # watched from the moment its module has been loaded.
+    sys.meta_path.insert(0, _WatchMainWindow())
     from dutchfarm.cli import main
 
     main(["--database", url])
+
+
+class _WatchMainWindow:
+    """Finds nothing itself; once the main window's module loads, its windows are watched."""
+
+    def find_spec(self, name: str, path: Any, target: Any = None) -> Any:
+        if name != "dutchfarm.ui.main_window":
+            return None
+        sys.meta_path.remove(self)
+        from importlib.util import find_spec
+
+        spec = find_spec(name)
+        load = spec.loader.exec_module
+
+        def exec_module(module: Any) -> None:
+            load(module)
+            built = module.MainWindow.__init__
+
+            def watched(window: Any, *args: Any, **kwargs: Any) -> None:
+                built(window, *args, **kwargs)
+                _report_when_painted(window)
+
+            module.MainWindow.__init__ = watched
+
+        spec.loader.exec_module = exec_module
+        return spec
 
 
 def memory(url: str) -> None:
