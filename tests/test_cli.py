@@ -1,5 +1,6 @@
 """The command line: help, version, the demo farm, and one clear sentence on failure."""
 
+import gc
 import os
 import signal
 import subprocess
@@ -111,3 +112,18 @@ def test_the_program_runs_on_the_demo_farm_until_stopped(tmp_path):
     assert "Traceback" not in stderr
     log = (tmp_path / "data" / "logs" / "dutchfarm.log").read_text(encoding="utf-8")
     assert "ERROR" not in log
+
+
+def test_the_program_starts_with_the_cyclic_collector_resting(tmp_path, monkeypatch):
+    # The collector would walk everything starting makes, again and again; ``run`` starts
+    # it again once the window is up.
+    from dutchfarm.ui import app
+
+    seen = []
+    monkeypatch.setattr(app, "run", lambda url: seen.append((url, gc.isenabled())) or 0)
+    url = f"sqlite:///{tmp_path / 'farm.sqlite'}"
+    try:
+        assert main(["--database", url]) == 0
+    finally:
+        gc.enable()
+    assert seen == [(url, False)]

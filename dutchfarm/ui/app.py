@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 import threading
@@ -176,7 +177,17 @@ def run(database_url: str) -> int:
     app = application()
     window = open_window(database_url)
     if window is None:
+        gc.enable()
         return 2
     sys.excepthook = _report_unexpected
     window.show()
+    collect_from_now_on()
     return app.exec()
+
+
+def collect_from_now_on() -> None:
+    """Set what starting up made aside from the cyclic collector, and let it run again."""
+    # The modules, models and widgets made so far live as long as the program: walking
+    # them in every later collection would only slow the pages down.
+    gc.freeze()
+    gc.enable()

@@ -1,11 +1,13 @@
 """Starting the program: a backup every time, and a kind offer when the data will not open."""
 
+import gc
 import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from dutchfarm.db.backup import list_backups, make_backup
 from dutchfarm.services.beds import list_beds
@@ -146,3 +148,36 @@ print(" ".join(sorted(n for n in ("sqlalchemy.orm", "dutchfarm.db.models",
         "dutchfarm.services.rota",
         "sqlalchemy.orm",
     ]
+
+
+@pytest.fixture
+def collector_restored():
+    """Leave the cyclic collector running and nothing frozen, whatever the test did."""
+    yield
+    gc.unfreeze()
+    gc.enable()
+
+
+def test_the_collector_runs_again_once_the_window_is_up(
+    demo_url, qtbot, answers, monkeypatch, collector_restored
+):
+    # Starting pauses the cyclic collector; what starting made is set aside and it runs again.
+    shown = []
+    monkeypatch.setattr(QApplication, "exec", lambda self: shown.append(self) or 0)
+    gc.disable()
+    assert app_module.run(demo_url) == 0
+    assert shown and gc.isenabled() and gc.get_freeze_count() > 0
+    window = next(w for w in QApplication.topLevelWidgets() if hasattr(w, "start_backup"))
+    qtbot.addWidget(window)
+    window.start_backup.copying.join(timeout=60)
+    window.context.db.close()
+
+
+def test_a_farm_that_will_not_open_leaves_the_collector_running(
+    tmp_path, qtbot, answers, collector_restored
+):
+    path = tmp_path / "farm.sqlite"
+    path.write_bytes(b"scrambled" * 4000)
+    gc.disable()
+    assert app_module.run(f"sqlite:///{path}") == 2
+    assert gc.isenabled()
