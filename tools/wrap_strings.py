@@ -169,6 +169,8 @@ TECHNICAL_KEYWORDS = frozenset(
         "errors",
         "sep",
         "textcoords",
+        "xycoords",
+        "boxcoords",
         "ha",
         "va",
         "loc",
@@ -207,7 +209,7 @@ LOGGERS = frozenset({"log", "logger", "logging", "_log"})
 # Names whose string values are words even when one lowercase word ("watered", "kg").
 WORDS_NAME = re.compile(r"(^|_)(WORDS|NAMES)$")
 # Names whose values are never words.
-TECHNICAL_NAME = re.compile(r"(STYLE|SQL|FORMAT|PATTERN|MIME|KEY|SUFFIX|FONT|URL|ENV|ICON)S?$")
+TECHNICAL_NAME = re.compile(r"(STYLE|SQL|FORMAT|PATTERN|MIME|KEY|SUFFIX|FONT|URL|ENV|ICON|MAP)S?$")
 # Single lowercase words that are words for people in these places: (file, text).
 WORDS_ANYWAY: frozenset[tuple[str, str]] = frozenset()
 # Literals that read like words but are not: (file, text).
