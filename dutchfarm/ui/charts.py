@@ -49,12 +49,30 @@ def _x(day: dt.date, year: int) -> int:
     return (day - dt.date(year, 1, 1)).days
 
 
-def _months(axes: Axes, year: int) -> None:
-    # The ticks' size was set with the axes; naming them by a formatter (not with
-    # labels=) lets matplotlib make the ticks once, when it draws them.
-    starts = [_x(dt.date(year, month, 1), year) for month in range(1, 13)]
-    axes.xaxis.set_major_locator(FixedLocator(starts))
-    axes.xaxis.set_major_formatter(FixedFormatter(list(MONTH_NAMES)))
+def _calendar(axes: Axes, year: int, low: float, high: float) -> None:
+    """Show the days ``low`` to ``high`` of ``year``, each month named at its start."""
+    axes.set_xlim(low, high)
+    # Only the months in view: matplotlib makes a tick for every place it is given, seen or
+    # not, and making ticks is most of an axis's drawing time. The ticks' size was set with
+    # the axes; naming them by a formatter (not with labels=) lets matplotlib make them once.
+    months = [
+        (start, name)
+        for month, name in enumerate(MONTH_NAMES, start=1)
+        if low <= (start := _x(dt.date(year, month, 1), year)) <= high
+    ]
+    axes.xaxis.set_major_locator(FixedLocator([start for start, _ in months]))
+    axes.xaxis.set_major_formatter(FixedFormatter([name for _, name in months]))
+
+
+def _counting(axes: Axes) -> None:
+    """Mark the y axis in whole numbers, as many as fit the text size (as matplotlib's own)."""
+    axes.yaxis.set_major_locator(MaxNLocator(nbins="auto", steps=[1, 2, 2.5, 5, 10], integer=True))
+    _numbers(axes)
+
+
+def _numbers(axes: Axes) -> None:
+    """Write the y axis' numbers as the words do ("1,200"), without scientific notation."""
+    axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: format_number(value)))
 
 
 def _add_fonts() -> None:
@@ -197,9 +215,8 @@ def _lines(
             va="center",
         )
     axes.set_ylim(bottom=0, top=max(heights) * 1.08 or 1.0)
-    _months(axes, year)
     # A few days' picking still shows a month or so, so that a month is named under it.
-    axes.set_xlim(max(0, min(first_day - 7, last_day - 35)), last_day + pad)
+    _calendar(axes, year, max(0, min(first_day - 7, last_day - 35)), last_day + pad)
 
 
 def _amount(value: float, kg: bool) -> str:
@@ -214,7 +231,7 @@ def _label(line: Series, unit_words: bool) -> str:
 
 def _kg_axis(axes: Axes, size: float, c: ChartColours) -> None:
     axes.set_ylabel(_("kilograms (kg)"), fontsize=size, color=c.ink)
-    axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: format_number(value)))
+    _numbers(axes)
 
 
 def draw_crops(
@@ -247,8 +264,7 @@ def draw_weeks(
     days = [_x(monday, charts.year) for monday, _ in charts.weekly]
     kilograms = [kg for _, kg in charts.weekly]
     axes.bar(days, kilograms, width=5.5, color=c.bar, edgecolor=c.ink, linewidth=0.8, align="edge")
-    _months(axes, charts.year)
-    axes.set_xlim(days[0] - 7, days[-1] + 14)
+    _calendar(axes, charts.year, days[0] - 7, days[-1] + 14)
     _kg_axis(axes, size, c)
     best = max(range(len(kilograms)), key=lambda i: kilograms[i])
     axes.annotate(
@@ -347,8 +363,7 @@ def draw_seasons(
             va="center",
             fontweight="bold" if this else "normal",
         )
-    _months(axes, charts.year)
-    axes.set_xlim(min(min(s.days) for s in charts.seasons if s.days) - 10, 366)
+    _calendar(axes, charts.year, min(min(s.days) for s in charts.seasons if s.days) - 10, 366)
     axes.set_ylim(bottom=0, top=max(heights) * 1.08)
     _kg_axis(axes, size, c)
 
@@ -365,7 +380,7 @@ def draw_counts(
         return
     _lines(axes, charts.counts[:8], charts.year, size, c, unit_words=True)
     axes.set_ylabel(_("how many"), fontsize=size, color=c.ink)
-    axes.yaxis.set_major_locator(MaxNLocator(integer=True))
+    _counting(axes)
 
 
 def panels_of(charts: SeasonCharts) -> int:
@@ -395,12 +410,12 @@ def draw_mine(
             _title(axes, _("Counted and in bunches ({year})").format(year=charts.year), size, c)
             _lines(axes, charts.counts[:6], charts.year, size, c, unit_words=True)
             axes.set_ylabel(_("how many"), fontsize=size, color=c.ink)
-            axes.yaxis.set_major_locator(MaxNLocator(integer=True))
+            _counting(axes)
     # Both panels keep the same calendar, so that a day sits at one place in each.
     left = min(axes.get_xlim()[0] for axes in drawn)
     right = max(axes.get_xlim()[1] for axes in drawn)
     for axes in drawn:
-        axes.set_xlim(left, right)
+        _calendar(axes, charts.year, left, right)
 
 
 DRAW: dict[str, Callable[[Figure, SeasonCharts, float, ChartColours], None]] = {
