@@ -196,14 +196,20 @@ class HarvestChart(QWidget):
             from dutchfarm.ui.charts import ChartCanvas
 
             self.canvas = ChartCanvas(self, scale=text_scale())
-            self.canvas.canvas.setAccessibleName(_("Harvest chart"))
             self.area.addWidget(self.canvas, 1)
+            # Made after the page, it would join the end of the window's chain: Tab comes to
+            # it where the chart is, straight after the button to save it (shown or not).
+            QWidget.setTabOrder(self.save_button, self.canvas.canvas)
         if self.kind == "mine":
             from dutchfarm.ui.charts import panels_of
 
             self.canvas.setMinimumHeight(scaled(self.panel_height) * panels_of(self.charts))
         else:
             self.canvas.setMinimumHeight(scaled(PANEL_HEIGHT + 60))
+        # The name says which chart it is; the description says its figures.
+        shown = {kind: words for kind, _icon, words in FARM_CHARTS}.get(self.kind)
+        name = _("Harvest chart: {chart}").format(chart=shown) if shown else _("Harvest chart")
+        self.canvas.canvas.setAccessibleName(name)
         self.canvas.draw(self.kind, self.charts)
         self.canvas.canvas.setAccessibleDescription(self.accessibleDescription())
 
@@ -223,6 +229,13 @@ class HarvestChart(QWidget):
             self._stale = True
             if self.isVisible():
                 self._draw()
+
+    def tab_sequence(self) -> list[QWidget]:
+        """Return the chart's controls in the order Tab visits them: Save, then the chart."""
+        controls: list[QWidget] = [self.save_button]
+        if self.canvas is not None:
+            controls.append(self.canvas.canvas)
+        return controls
 
     def lines(self) -> dict[str, list[float]]:
         """Return the lines drawn now, by name (empty before the chart is first shown)."""

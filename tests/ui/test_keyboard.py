@@ -415,6 +415,90 @@ def test_escape_goes_back_to_the_page_before_and_closes_a_dialog(
     assert window.current_page_name() == "today"
 
 
+def ring_colours(widget):
+    """Return the colours of the pixels just inside the widget's edge, as it is drawn now."""
+    image = widget.grab().toImage()
+    width, height = image.width(), image.height()
+    spots = [(1, 1), (width // 2, 1), (1, height // 2), (width - 2, height // 2)]
+    spots.append((width // 2, height - 2))
+    return {image.pixelColor(x, y).name() for x, y in spots}
+
+
+def chart_stop(window, qtbot, chart):
+    """Tab to ``chart``: it shows the focus ring and Tab and Shift+Tab go on from it."""
+    from dutchfarm.ui.theme import colours
+
+    assert tab_to(qtbot, lambda w: w is chart) is chart
+    assert ring_colours(chart) == {colours().focus.lower()}
+    press(qtbot, Key.Key_Tab)
+    assert focused() is not chart
+    assert ring_colours(chart) != {colours().focus.lower()}
+    press(qtbot, Key.Key_Backtab)
+    assert focused() is chart
+
+
+def test_tab_stops_on_every_chart_with_a_ring_round_it(make_window, demo_url, qtbot):
+    window = make_window(demo_url)
+    as_coordinator(window)
+    page = window.show_page("harvest")
+    page.staff.show_charts()
+    page.staff.show_chart("seasons")
+    chart_stop(window, qtbot, page.staff.chart.canvas.canvas)
+    assert page.staff.chart.canvas.canvas.accessibleName() == "Harvest chart: Other years"
+    page = window.show_page("rota")
+    page.show_section("fairness")
+    page.show_chart()
+    chart_stop(window, qtbot, page.chart.canvas)
+    page = window.show_page("vote")
+    closed = next(b for b in page.ballots if b.status.value == "closed")
+    page.show_ballot(closed.id)
+    chart_stop(window, qtbot, page.results.chart.canvas)
+    # A gardener's own chart sits between the crop pictures and the list of what she picked.
+    choose_me(window, qtbot, "Jackie")
+    page = open_area(window, qtbot, "harvest", "Harvest")
+    gardener = page.gardener
+    chart = gardener.chart.canvas.canvas
+    chart_stop(window, qtbot, chart)
+    press(qtbot, Key.Key_Tab)
+    assert focused() is gardener.mine
+
+
+@pytest.mark.parametrize("text_size", ["normal", "very_large"])
+def test_a_past_days_rota_tabs_as_it_reads(make_window, demo_url, qtbot, text_size):
+    window = make_window(demo_url, text_size=text_size)
+    as_coordinator(window)
+    page = window.show_page("rota")
+    day = dt.date.today() - dt.timedelta(days=1)
+    while not day_rota(window.context.db, day).made:
+        day -= dt.timedelta(days=1)
+    # To the day before from the keyboard, the way a person would go back through days.
+    tab_to(qtbot, lambda w: w is page.previous_button)
+    for _ in range((dt.date.today() - day).days):
+        press(qtbot, Key.Key_Space)
+    assert page.day == day and page.day_view.chips
+    visited = tab_round(qtbot, page.previous_button)
+    on_page = [w for w in visited if page.sections["day"].isAncestorOf(w)]
+    buttons = [page.previous_button, page.date, page.next_button, page.today_button]
+    buttons += [page.print_button, page.pdf_button]
+    # The day's buttons and the print buttons at the top, then the chips: no job is done or
+    # undone on a past day.
+    assert on_page[: len(buttons)] == buttons
+    chips = on_page[len(buttons) :]
+    assert chips == page.day_view.chips
+    # The chips in reading order: card by card, row by row, left to right.
+    places = [chip.mapTo(window, chip.rect().topLeft()) for chip in chips]
+    cards = [
+        chip.parentWidget().mapTo(window, chip.parentWidget().rect().topLeft()) for chip in chips
+    ]
+    assert [(c.y(), c.x(), p.y()) for c, p in zip(cards, places, strict=True)] == sorted(
+        (c.y(), c.x(), p.y()) for c, p in zip(cards, places, strict=True)
+    )
+    # And Tab carries on to the bar at the top, then to the page's parts and round again.
+    after = visited[visited.index(chips[-1]) + 1]
+    assert window.user_bar.isAncestorOf(after), describe(after)
+    assert visited[-1] is page.section_buttons["day"]
+
+
 def test_the_focus_ring_stands_out_from_every_background_in_each_theme():
     for name, colours in THEMES.items():
         for background in (colours.window, colours.surface, colours.selection, colours.focused):

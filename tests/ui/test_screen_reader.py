@@ -124,6 +124,42 @@ def test_the_check_finds_a_picture_with_no_name(make_window, qtbot):
 # --- charts in words ------------------------------------------------------------------------
 
 
+def charts_shown(window):
+    """Return every chart on show in the window."""
+    from dutchfarm.ui.chart_canvas import FocusCanvas
+
+    return [w for w in window.findChildren(FocusCanvas) if w.isVisible()]
+
+
+def test_every_chart_is_a_stop_for_tab_with_a_name_and_its_figures(make_window, demo_url, qtbot):
+    from PySide6.QtCore import Qt
+
+    window = make_window(demo_url)
+    sign_in(window)
+    seen = set()
+    for page_name in ("harvest", "rota", "vote"):
+        for view in the_views_of(window, page_name):
+            qtbot.wait(10)
+            for chart in charts_shown(window):
+                assert chart.focusPolicy() == Qt.FocusPolicy.StrongFocus, view
+                assert chart.accessibleName().strip(), view
+                # Its description says what it shows with figures, not only what it is.
+                words = chart.accessibleDescription()
+                assert any(digit in words for digit in "0123456789"), (view, words)
+                seen.add(chart.accessibleName())
+    assert {"Harvest chart: Crops", "Bar chart of the results"} <= seen
+    assert any(name.startswith("Chart of how often") for name in seen)
+    jackie = sign_in(window, "Jackie")
+    for page_name in ("harvest", "bed"):
+        window.show_page(page_name)
+        qtbot.wait(10)
+        (chart,) = charts_shown(window)
+        assert chart.accessibleDescription().startswith(
+            ("Jackie picked", "Bed 1 gave", "Nothing picked")
+        ), chart.accessibleDescription()
+    assert jackie.name == "Jackie"
+
+
 def kg(grams):
     return f"{grams / 1000:,.1f} kg"
 

@@ -361,6 +361,7 @@ class BedRecordPage(Page):
             self.add_wish_button,
             *self.wish_buttons,
             self.harvest_list,
+            *self.harvest_chart.tab_sequence(),
             self.diary,
         ]
 

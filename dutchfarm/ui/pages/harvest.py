@@ -107,7 +107,7 @@ class GardenerView(QWidget):
 
     def tab_sequence(self) -> list[QWidget]:
         """Return the halves' switch, the picture entry, then the person's own harvests."""
-        mine = [self.chart.save_button, self.mine, self.change_button, self.remove_button]
+        mine = [*self.chart.tab_sequence(), self.mine, self.change_button, self.remove_button]
         return [self.log_half, self.mine_half, *self.entry.tab_sequence(), *mine]
 
     def refresh(self) -> None:
