@@ -14,6 +14,7 @@ from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import FixedFormatter, FixedLocator, FuncFormatter, MaxNLocator
+from matplotlib.transforms import offset_copy
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from dutchfarm.domain.harvest import UNIT_WORDS, SeasonCharts, Series, format_number
@@ -204,15 +205,18 @@ def _lines(
     heights = _spread([value for value, _, _ in ends], _line_gap(axes, top * 1.1, size))
     pad = max(1, (last_day - first_day) // 40)
     kg = all(line.unit is Unit.KILOGRAMS for line in series)
+    # Each name starts just past its line's end marker, whose size grows with the text.
+    past_marker = offset_copy(axes.transData, axes.figure, x=size * 0.3 + 3, units="points")
     for (value, label, colour), height in zip(ends, heights, strict=True):
         # Plain text, not an annotation: no arrow points back, so nothing more is needed.
         axes.text(
-            last_day + pad,
+            last_day,
             height,
             f"{label}: {_amount(value, kg)}",
             fontsize=size * 0.85,
             color=colour,
             va="center",
+            transform=past_marker,
         )
     axes.set_ylim(bottom=0, top=max(heights) * 1.08 or 1.0)
     # A few days' picking still shows a month or so, so that a month is named under it.

@@ -142,3 +142,44 @@ def png_corner(png):
 
     pixel = QImage.fromData(png).pixelColor(0, 0)
     return pixel.red(), pixel.green(), pixel.blue()
+
+
+@pytest.mark.parametrize("name", sorted(THEMES))
+def test_the_vote_and_fairness_charts_are_drawn_in_the_themes_colours(qtbot, theme, demo_url, name):
+    import datetime as dt
+
+    from dutchfarm.db.database import open_database
+    from dutchfarm.domain.terms import BallotStatus
+    from dutchfarm.services.fairness import fairness
+    from dutchfarm.services.vote_results import ballot_results
+    from dutchfarm.services.voting import list_ballots
+    from dutchfarm.ui.fairness_chart import FairnessChart
+    from dutchfarm.ui.vote_chart import VoteChart
+
+    theme(name)
+    db = open_database(demo_url)
+    try:
+        closed = next(b for b in list_ballots(db) if b.status is BallotStatus.CLOSED)
+        results = ballot_results(db, closed.id)
+        table = fairness(db, dt.date.today() - dt.timedelta(days=60), dt.date.today())
+    finally:
+        db.close()
+    votes = VoteChart()
+    qtbot.addWidget(votes)
+    votes.show_results(results)
+    fair = FairnessChart()
+    qtbot.addWidget(fair)
+    fair.show_table(table)
+    wanted = CHART_COLOURS[name]
+    for figure in (votes.figure, fair.figure):
+        assert to_hex(figure.get_facecolor()) == wanted.background.lower()
+    assert faint_words(votes.figure, THEMES[name].text_minimum) == []
+    # The winners' names are in the bar colour of the theme.
+    inks = {to_hex(t.get_color()) for t in votes.figure.findobj(Text) if t.get_text()}
+    assert wanted.bar.lower() in inks
+    # The numbers on the squares are each on their own square, not on the background.
+    squares = fair.figure.axes[0].texts
+    titles = [t for t in fair.figure.findobj(Text) if t.get_text() and t not in squares]
+    assert min(contrast_ratio(to_hex(t.get_color()), wanted.background) for t in titles) >= (
+        THEMES[name].text_minimum
+    )
