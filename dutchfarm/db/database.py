@@ -18,7 +18,7 @@ log = logging.getLogger(__name__)
 # The newest migration this version of Dutch Farm knows. Kept here so that opening an
 # up-to-date database never has to import Alembic; tests/db/test_migrations.py checks it
 # against the migration scripts.
-SCHEMA_REVISION = "0003"
+SCHEMA_REVISION = "0004"
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 
@@ -139,9 +139,28 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 
     from dutchfarm.db.migrations.config import alembic_config
 
-    with engine.execution_options(dutchfarm_write=True).begin() as connection:
-        config = alembic_config(connection)
-        command.upgrade(config, revision)
+    with engine.connect() as connection:
+        # SQLite changes most of a table by copying it, and dropping the old copy would
+        # delete every row that points at it. Its own way: references off (outside the
+        # transaction), change, check every reference still holds, commit, references on.
+        sqlite = (
+            connection.connection.driver_connection if engine.dialect.name == "sqlite" else None
+        )
+        if sqlite is not None:
+            sqlite.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with connection.execution_options(dutchfarm_write=True).begin():
+                command.upgrade(alembic_config(connection), revision)
+                if (
+                    sqlite is not None
+                    and connection.exec_driver_sql("PRAGMA foreign_key_check").first()
+                ):
+                    raise DatabaseError(
+                        "Upgrading would leave records pointing at nothing, so nothing changed."
+                    )
+        finally:
+            if sqlite is not None:
+                sqlite.execute("PRAGMA foreign_keys=ON")
 
 
 def _describe(url: str) -> str:

@@ -342,6 +342,8 @@ class Job(Base):
     day: Mapped[dt.date] = mapped_column(Date, index=True)
     task_type_id: Mapped[int] = mapped_column(ForeignKey("task_type.id"), index=True)
     bed_id: Mapped[int | None] = mapped_column(ForeignKey("bed.id", ondelete="SET NULL"))
+    # The crop a job is for, when it names one: "Sowing seeds: carrots in Bed 7".
+    crop_id: Mapped[int | None] = mapped_column(ForeignKey("crop.id", ondelete="SET NULL"))
     people_needed: Mapped[int] = mapped_column(Integer, default=1)
     recurring_job_id: Mapped[int | None] = mapped_column(
         ForeignKey("recurring_job.id", ondelete="SET NULL")

@@ -15,6 +15,7 @@ from dutchfarm.db.models import (
     Assignment,
     Attendance,
     Bed,
+    Crop,
     Farm,
     Job,
     Person,
@@ -61,14 +62,20 @@ class DayJob:
     done: bool
     done_at: dt.datetime | None
     people: tuple[Placement, ...]
+    crop: str | None = None
 
     @property
     def title(self) -> str:
-        """The job in words, with its bed: "Sowing seeds in Bed 7"."""
-        return (
-            _("{name} in {bed_name}").format(name=self.name, bed_name=self.bed_name)
-            if self.bed_name
+        """The job in words, with its crop and bed: "Sowing seeds: carrots in Bed 7"."""
+        what = (
+            _("{name}: {crop}").format(name=self.name, crop=self.crop.lower())
+            if self.crop
             else self.name
+        )
+        return (
+            _("{name} in {bed_name}").format(name=what, bed_name=self.bed_name)
+            if self.bed_name
+            else what
         )
 
     @property
@@ -165,15 +172,16 @@ def load_day(session: Session, day: dt.date) -> DayRota:
         if pid is not None
     )
     rows = session.execute(
-        select(Job, TaskType, Bed)
+        select(Job, TaskType, Bed, Crop.plural)
         .join(TaskType, TaskType.id == Job.task_type_id)
         .outerjoin(Bed, Bed.id == Job.bed_id)
+        .outerjoin(Crop, Crop.id == Job.crop_id)
         .where(Job.day == day)
         .order_by(Job.id)
     ).all()
     # Read the places afresh rather than through Job.assignments, which may be stale
     # in this session after a change.
-    placed: dict[int, list[Assignment]] = {job.id: [] for job, _task, _bed in rows}
+    placed: dict[int, list[Assignment]] = {job.id: [] for job, *_rest in rows}
     for assignment in session.scalars(
         select(Assignment).where(Assignment.job_id.in_(placed)).order_by(Assignment.id)
     ):
@@ -183,7 +191,7 @@ def load_day(session: Session, day: dt.date) -> DayRota:
         p.id: p for p in session.scalars(select(Person).where(Person.id.in_(on_jobs | present)))
     }
     jobs = []
-    for job, task, bed in rows:
+    for job, task, bed, crop in rows:
         places = tuple(
             Placement(
                 job_id=job.id,
@@ -208,6 +216,7 @@ def load_day(session: Session, day: dt.date) -> DayRota:
                 done=job.done,
                 done_at=job.done_at,
                 people=places,
+                crop=crop,
             )
         )
     return DayRota(day, present, tuple(jobs), _problems(jobs, present, people))

@@ -8,7 +8,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from dutchfarm.db.database import Database
-from dutchfarm.db.models import Assignment, Attendance, Bed, Job, Person, TaskType, now
+from dutchfarm.db.models import Assignment, Attendance, Bed, Crop, Job, Person, TaskType, now
 from dutchfarm.services.auth import Actor, require_staff
 from dutchfarm.services.errors import BadInput, NotFound
 from dutchfarm.services.jobs import MOST_PEOPLE
@@ -135,8 +135,9 @@ def add_one_off_job(
     task_type_id: int,
     people_needed: int = 1,
     bed_id: int | None = None,
+    crop_id: int | None = None,
 ) -> DayJob:
-    """Add a job to one day's list only."""
+    """Add a job to one day's list only, for a bed and a crop if it names them."""
     with db.transaction() as session:
         require_staff(session, actor, _("add a job"))
         task = session.get(TaskType, task_type_id)
@@ -150,8 +151,17 @@ def add_one_off_job(
             bed = session.get(Bed, bed_id)
             if bed is None or bed.archived:
                 raise BadInput(_("That bed is not on the map any more. Please choose another."))
+        if crop_id is not None:
+            crop = session.get(Crop, crop_id)
+            if crop is None or crop.archived:
+                raise BadInput(_("That crop is not in the list any more. Please choose another."))
         job = Job(
-            day=day, task_type_id=task.id, bed_id=bed_id, people_needed=people_needed, done=False
+            day=day,
+            task_type_id=task.id,
+            bed_id=bed_id,
+            crop_id=crop_id,
+            people_needed=people_needed,
+            done=False,
         )
         session.add(job)
         session.flush()

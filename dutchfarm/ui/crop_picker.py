@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from dutchfarm.services.catalogue import CropInfo
 from dutchfarm.ui import icons
 from dutchfarm.ui.theme import TARGET_LARGE
-from dutchfarm.ui.widgets import PictureButton, label, scaled
+from dutchfarm.ui.widgets import PictureButton, fitted, label, scaled
 from dutchfarm.words import _
 
 COLUMNS = 6
@@ -33,7 +33,7 @@ class CropPicker(QDialog):
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self.chosen: int | None = None
-        self.resize(scaled(900), scaled(640))
+        self.resize(fitted(self, QSize(scaled(900), scaled(640))))
         layout = QVBoxLayout(self)
         layout.addWidget(label(title, "heading"))
         self.search = QLineEdit()

@@ -35,7 +35,7 @@ from dutchfarm.ui import icons
 from dutchfarm.ui.context import AppContext
 from dutchfarm.ui.harvest_entry import UNITS
 from dutchfarm.ui.theme import TARGET
-from dutchfarm.ui.widgets import PictureButton, label, primary_button, scaled
+from dutchfarm.ui.widgets import PictureButton, fitted, label, primary_button, scaled
 from dutchfarm.words import _, ngettext
 
 CHOOSE = "choose"
@@ -107,7 +107,7 @@ class ImportDialog(QDialog):
         self.worker: ImportWorker | None = None
         self.setWindowTitle(_("Import harvests"))
         self.setAccessibleName(_("Import harvests"))
-        self.resize(scaled(900), scaled(700))
+        self.resize(fitted(self, QSize(scaled(900), scaled(700))))
         outer = QVBoxLayout(self)
         outer.addWidget(
             label(_("Import harvests from {file_name}").format(file_name=file_name), "heading")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -14,11 +14,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dutchfarm.services.catalogue import TaskTypeInfo
+from dutchfarm.services.catalogue import CropInfo, TaskTypeInfo
 from dutchfarm.services.jobs import MOST_PEOPLE, BedChoice
 from dutchfarm.services.rota import DayJob
+from dutchfarm.ui import icons
 from dutchfarm.ui.theme import TARGET, text_scale
-from dutchfarm.ui.widgets import PictureButton, label, primary_button, scaled, scroll_area
+from dutchfarm.ui.widgets import (
+    PictureButton,
+    fitted,
+    label,
+    primary_button,
+    scaled,
+    scroll_area,
+    two_lines,
+)
 from dutchfarm.words import _
 
 
@@ -70,7 +79,7 @@ class JobChooser(QDialog):
         cancel = PictureButton("cross", _("Cancel"), large=True)
         cancel.clicked.connect(self.reject)
         layout.addWidget(cancel, 0, Qt.AlignmentFlag.AlignRight)
-        self.resize(scaled(760), scaled(520))
+        self.resize(fitted(self, QSize(scaled(760), scaled(520))))
 
     def choose(self, job_id: int) -> None:
         """Choose the job and close."""
@@ -82,7 +91,11 @@ class OneOffJobDialog(QDialog):
     """Add a job to today only: its picture, where it is, and how many people it needs."""
 
     def __init__(
-        self, kinds: list[TaskTypeInfo], beds: list[BedChoice], parent: QWidget | None = None
+        self,
+        kinds: list[TaskTypeInfo],
+        beds: list[BedChoice],
+        crops: list[CropInfo],
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Add a job for today"))
@@ -95,14 +108,22 @@ class OneOffJobDialog(QDialog):
         grid.setSpacing(10)
         self.kind_group = QButtonGroup(self)
         self.kind_buttons: dict[int, PictureButton] = {}
-        columns = _columns(6)
+        columns = _columns(5)
         for index, kind in enumerate(kinds):
-            button = PictureButton(kind.icon, kind.name, icon_size=48, vertical=True)
+            button = PictureButton(kind.icon, two_lines(kind.name), icon_size=48, vertical=True)
+            button.setAccessibleName(kind.name)
             button.setCheckable(True)
-            button.setMinimumSize(scaled(130), scaled(100))
+
             self.kind_group.addButton(button)
             grid.addWidget(button, index // columns, index % columns)
             self.kind_buttons[kind.id] = button
+        # All one size, and never smaller than the longest words: a squeezed button would
+        # cut them short with "…".
+        size = QSize(scaled(130), scaled(100))
+        for button in self.kind_buttons.values():
+            size = size.expandedTo(button.sizeHint())
+        for button in self.kind_buttons.values():
+            button.setMinimumSize(size)
         self.kind_group.buttonToggled.connect(lambda *_: self._update())
         layout.addWidget(scroll_area(grid_host), 1)
 
@@ -114,6 +135,16 @@ class OneOffJobDialog(QDialog):
         for bed in beds:
             self.bed.addItem(bed.name, bed.id)
         layout.addWidget(self.bed)
+
+        layout.addWidget(label(_("Which crop? (if it is for one)"), "heading"))
+        self.crop = QComboBox()
+        self.crop.setAccessibleName(_("Which crop the job is for"))
+        self.crop.setMinimumHeight(TARGET)
+        self.crop.setIconSize(QSize(scaled(32), scaled(32)))
+        self.crop.addItem(icons.icon("cross"), _("No crop"), None)
+        for crop in crops:
+            self.crop.addItem(icons.icon(crop.icon), crop.plural, crop.id)
+        layout.addWidget(self.crop)
 
         layout.addWidget(label(_("How many people?"), "heading"))
         count_row = QHBoxLayout()
@@ -138,7 +169,7 @@ class OneOffJobDialog(QDialog):
         self.add_button.clicked.connect(self.accept)
         buttons.addWidget(self.add_button)
         layout.addLayout(buttons)
-        self.resize(scaled(900), scaled(640))
+        self.resize(fitted(self, QSize(scaled(900), scaled(640))))
         self._update()
 
     def _step(self, text: str, name: str, change: int) -> QPushButton:
@@ -160,7 +191,7 @@ class OneOffJobDialog(QDialog):
         self.more.setEnabled(self.people < MOST_PEOPLE)
         self.add_button.setEnabled(self.kind_group.checkedButton() is not None)
 
-    def request(self) -> tuple[int, int, int | None]:
-        """Return (kind of job, people needed, bed or None) as chosen."""
+    def request(self) -> tuple[int, int, int | None, int | None]:
+        """Return (kind of job, people needed, bed or None, crop or None) as chosen."""
         kind = next(k for k, b in self.kind_buttons.items() if b.isChecked())
-        return kind, self.people, self.bed.currentData()
+        return kind, self.people, self.bed.currentData(), self.crop.currentData()

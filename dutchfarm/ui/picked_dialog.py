@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QVBoxLayout, QWidget
 
 from dutchfarm.ui.context import AppContext
 from dutchfarm.ui.harvest_entry import QuickHarvestPanel
 from dutchfarm.ui.theme import text_scale
-from dutchfarm.ui.widgets import PictureButton, scaled, scroll_area
+from dutchfarm.ui.widgets import PictureButton, fitted, scaled, scroll_area
 from dutchfarm.words import _
 
 
@@ -37,16 +36,3 @@ class PickedDialog(QDialog):
         layout.addLayout(bottom)
         self.resize(fitted(self, QSize(scaled(820), scaled(640))))
         self.panel.load()
-
-
-def fitted(widget: QWidget, wanted: QSize) -> QSize:
-    """Return ``wanted``, made smaller where needed to fit inside the window it opens over."""
-    parent = widget.parentWidget()
-    if parent is not None:
-        room = parent.window().size()
-    else:
-        screen = widget.screen() or QGuiApplication.primaryScreen()
-        if screen is None:
-            return wanted
-        room = screen.availableGeometry().size()
-    return wanted.boundedTo(room * 0.95)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -40,9 +40,27 @@ def room_for_words(hint: QSize, side: int = 0) -> QSize:
     return QSize(max(hint.width() + grow, side), max(hint.height(), side))
 
 
+def fitted(widget: QWidget, wanted: QSize) -> QSize:
+    """Return ``wanted``, made smaller where needed to fit inside the window it opens over."""
+    parent = widget.parentWidget()
+    if parent is not None:
+        room = parent.window().size()
+    else:
+        screen = widget.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return wanted
+        room = screen.availableGeometry().size()
+    return wanted.boundedTo(room * 0.95)
+
+
 def two_lines(words: str) -> str:
-    """Return a long name on two lines, broken at its first space, so buttons stay narrow."""
-    return words.replace(" ", "\n", 1) if len(words) > 10 else words
+    """Return a long name on two lines, broken at the space nearest its middle, so buttons
+    stay narrow: "Looking after the tools" becomes "Looking after" and "the tools"."""
+    spaces = [i for i, letter in enumerate(words) if letter == " "]
+    if len(words) <= 10 or not spaces:
+        return words
+    middle = min(spaces, key=lambda i: abs(2 * i - len(words)))
+    return f"{words[:middle]}\n{words[middle + 1 :]}"
 
 
 class PictureButton(QToolButton):

@@ -2,8 +2,6 @@
 
 import datetime as dt
 
-from PySide6.QtWidgets import QComboBox
-
 from dutchfarm.services.people import list_people
 from dutchfarm.services.rota import day_rota
 from dutchfarm.ui.rota_board import JobRow, PersonCard
@@ -13,16 +11,18 @@ IN_TODAY = ("Priya", "Sam", "Tom", "Lee", "Jackie", "Marco", "Ben")
 # The morning's jobs. The list comes from the jobs that come back on set weekdays, so on
 # the day the test runs Priya adds, for today only, the ones the day does not bring.
 MORNING_JOBS = ("Watering", "Weeding", "Compost", "Digging")
-SOWING = "Sowing seeds in Bed 7"
+SOWING = "Sowing seeds: carrots in Bed 7"
 
 
-def add_a_job(journey, kind, bed=None):
-    """Tap "Add a job", the job's picture, the bed (if any) and "Add the job"."""
+def add_a_job(journey, kind, bed=None, crop=None):
+    """Tap "Add a job", the job's picture, the bed and crop (if any) and "Add the job"."""
 
     def steps(dialog):
         journey.tap(kind, dialog)
         if bed is not None:
-            journey.choose(dialog.findChild(QComboBox), bed)
+            journey.choose(dialog.bed, bed)
+        if crop is not None:
+            journey.choose(dialog.crop, crop)
         journey.tap("Add the job", dialog)
 
     journey.next_dialog(steps)
@@ -55,7 +55,7 @@ def test_a_morning_rota_made_moved_and_printed(journey, tmp_path):
     for kind in MORNING_JOBS:
         if kind not in listed:
             add_a_job(journey, kind)
-    add_a_job(journey, "Sowing seeds", "Bed 7")
+    add_a_job(journey, "Sowing seeds", "Bed 7", "Carrots")
     assert {*MORNING_JOBS, SOWING} <= {row.title.text() for row in page.findChildren(JobRow)}
 
     # She ticks the seven who came in and taps "Make the rota".

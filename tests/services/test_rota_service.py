@@ -5,11 +5,11 @@ import datetime as dt
 import pytest
 from sqlalchemy import func, select
 
-from dutchfarm.db.models import Assignment, Attendance, Job, RecurringJob
+from dutchfarm.db.models import Assignment, Attendance, Crop, Job, RecurringJob
 from dutchfarm.domain.jobs import days_to_mask
 from dutchfarm.domain.terms import Repeat, Role
 from dutchfarm.services.auth import COMMAND_LINE, NOBODY, sign_in
-from dutchfarm.services.catalogue import list_task_types
+from dutchfarm.services.catalogue import list_crops, list_task_types
 from dutchfarm.services.errors import BadInput, NotAllowed, NotFound
 from dutchfarm.services.fairness import fairness
 from dutchfarm.services.jobs import RecurringJobDraft, add_recurring_job, set_recurring_job_active
@@ -346,6 +346,22 @@ def test_a_one_off_job_joins_the_day_and_can_be_taken_off_again(farm):
         remove_one_off_job(farm.db, farm.priya, rota.jobs[0].id)
     with pytest.raises(BadInput, match="from 1 to 20"):
         add_one_off_job(farm.db, farm.priya, TUESDAY, farm.tasks["compost"], 0)
+
+
+def test_a_one_off_job_may_name_its_crop(farm):
+    carrots = next(c.id for c in list_crops(farm.db) if c.key == "carrot")
+    job = add_one_off_job(farm.db, farm.priya, TUESDAY, farm.tasks["sowing"], crop_id=carrots)
+    assert job.crop == "Carrots" and job.title == "Sowing seeds: carrots"
+    assert day_rota(farm.db, TUESDAY, today=TUESDAY).job(job.id).title == "Sowing seeds: carrots"
+    with pytest.raises(BadInput, match="not in the list any more"):
+        add_one_off_job(farm.db, farm.priya, TUESDAY, farm.tasks["sowing"], crop_id=99_999)
+    with farm.db.transaction() as session:
+        session.get(Crop, carrots).archived = True
+    with pytest.raises(BadInput, match="not in the list any more"):
+        add_one_off_job(farm.db, farm.priya, TUESDAY, farm.tasks["sowing"], crop_id=carrots)
+    # A job without a crop reads as before.
+    plain = add_one_off_job(farm.db, farm.priya, TUESDAY, farm.tasks["compost"])
+    assert plain.crop is None and plain.title == "Compost"
 
 
 def test_undo_puts_the_rota_back_as_it_was(farm):

@@ -8,17 +8,18 @@ import textwrap
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 from test_accessibility import problems_on
 
 from dutchfarm.domain.terms import Effort, Repeat
 from dutchfarm.services.auth import sign_in
-from dutchfarm.services.catalogue import list_task_types
+from dutchfarm.services.catalogue import list_crops, list_task_types
 from dutchfarm.services.fairness import fairness
-from dutchfarm.services.jobs import list_recurring_jobs
+from dutchfarm.services.jobs import list_beds_for_jobs, list_recurring_jobs
 from dutchfarm.services.people import list_people
 from dutchfarm.services.rota import DayJob, Placement
 from dutchfarm.ui import dialogs
+from dutchfarm.ui.job_dialogs import OneOffJobDialog
 from dutchfarm.ui.rota_board import JobChip
 from dutchfarm.ui.rota_models import (
     COL_ALL,
@@ -315,3 +316,22 @@ def test_a_long_job_name_wraps_onto_more_lines_rather_than_being_cut_off(qapp, q
     assert ("\n" in chip.text()) == (width < 600)
     assert problems_on(card) == []
     assert chip.accessibleName() == "Jackie: Looking after the tools and the shed in Bed 12"
+
+
+@pytest.mark.parametrize("text_size", ["normal", "very_large"])
+def test_the_add_a_job_window_shows_every_job_whole_and_fits_the_screen(
+    make_window, demo_url, qtbot, text_size
+):
+    window = make_window(demo_url, text_size=text_size)
+    db = window.context.db
+    dialog = OneOffJobDialog(list_task_types(db), list_beds_for_jobs(db), list_crops(db), window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.wait(10)
+    assert dialog.width() <= 1280
+    for button in dialog.kind_buttons.values():
+        dialog.findChild(QScrollArea).ensureWidgetVisible(button)
+        qtbot.wait(1)
+        assert problems_on(dialog) == []
+    assert dialog.kind_buttons[next(iter(dialog.kind_buttons))].accessibleName() == "Compost"
+    assert dialog.crop.itemText(0) == "No crop" and dialog.crop.findText("Carrots") > 0

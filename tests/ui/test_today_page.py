@@ -283,7 +283,9 @@ def test_a_one_off_job_is_added_with_pictures(make_window, demo_url, qtbot, monk
 
     def pick(dialog):
         kind = next(
-            k for k, b in dialog.kind_buttons.items() if b.text() == "Slug and snail patrol"
+            k
+            for k, b in dialog.kind_buttons.items()
+            if b.accessibleName() == "Slug and snail patrol"
         )
         qtbot.mouseClick(dialog.kind_buttons[kind], LEFT)
         qtbot.mouseClick(dialog.more, LEFT)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from dutchfarm.domain.jobs import long_date
-from dutchfarm.services.catalogue import list_task_types
+from dutchfarm.services.catalogue import list_crops, list_task_types
 from dutchfarm.services.farm import current_season, get_farm
 from dutchfarm.services.jobs import list_beds_for_jobs
 from dutchfarm.services.people import PersonInfo, list_people
@@ -426,13 +426,12 @@ class TodayPage(Page):
         """Add a job for today only."""
         from dutchfarm.ui.job_dialogs import OneOffJobDialog
 
-        dialog = OneOffJobDialog(
-            list_task_types(self.context.db), list_beds_for_jobs(self.context.db), self
-        )
+        db = self.context.db
+        dialog = OneOffJobDialog(list_task_types(db), list_beds_for_jobs(db), list_crops(db), self)
         if not dialogs.show_dialog(dialog):
             return
-        kind, people, bed = dialog.request()
-        job = self._change(add_one_off_job, self.day, kind, people, bed)
+        kind, people, bed, crop = dialog.request()
+        job = self._change(add_one_off_job, self.day, kind, people, bed, crop)
         if job is not None:
             self.context.offer_undo(
                 _("{title} is on today's list.").format(title=job.title),
