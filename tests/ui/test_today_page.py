@@ -365,3 +365,39 @@ def test_the_page_shows_its_parts_at_very_large_text(make_window, demo_url, qtbo
     assert not page.wide
     assert {card.name.text() for card in page.rota_view.cards} == set(MORNING)
     assert page.rota_view.columns == 1
+
+
+def test_a_picture_is_drawn_when_shown_with_its_tick_and_greyed_when_locked(
+    make_window, demo_url, qtbot, monkeypatch
+):
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QStyleOption
+
+    from dutchfarm.ui import icons
+    from dutchfarm.ui.rota_board import person_picture
+
+    drawn_for = []
+    draw = icons._person_pixmap.__wrapped__
+
+    def counted(name, colour, avatar, photo, size):
+        drawn_for.append(name)
+        return draw(name, colour, avatar, photo, size)
+
+    monkeypatch.setattr(icons, "_person_pixmap", counted)
+    window = make_window(demo_url, size=(1280, 600))
+    page = window.pages["today"]
+    # Only the pictures in sight are drawn as the page opens; the rest when scrolled to.
+    assert 0 < len(set(drawn_for)) < len(page.who.toggles)
+    page = sign_in_as(window, qtbot, "Priya")
+    toggle = next(t for t in page.who.toggles.values() if t.person.name == "Lee")
+    side = toggle.iconSize()
+    plain = toggle.icon().pixmap(side).toImage()
+    assert plain == person_picture(toggle.person, side.width()).toImage()
+    tick_in(page, qtbot, ["Lee"])
+    ticked = toggle.icon().pixmap(side).toImage()
+    assert ticked == person_picture(toggle.person, side.width(), True).toImage() != plain
+    grey = toggle.icon().pixmap(side, QIcon.Mode.Disabled).toImage()
+    expected = QApplication.style().generatedIconPixmap(
+        QIcon.Mode.Disabled, person_picture(toggle.person, side.width(), True), QStyleOption()
+    )
+    assert grey == expected.toImage() != ticked
