@@ -173,7 +173,7 @@ def _apply(session: Session, harvest: Harvest, draft: HarvestDraft, variety: str
     harvest.picked_by_id = draft.picked_by_id
 
 
-def _query() -> Any:
+def harvest_query() -> Any:
     # Plain columns in the order of HarvestInfo's fields: a season of the large farm is
     # 10,000 rows, and building ORM objects for each would be most of the page's wait.
     return (
@@ -205,7 +205,7 @@ def _query() -> Any:
 
 def harvest_info(session: Session, harvest_id: int) -> HarvestInfo:
     """Return one harvest with its names, inside the caller's session."""
-    row = session.execute(_query().where(Harvest.id == harvest_id)).one_or_none()
+    row = session.execute(harvest_query().where(Harvest.id == harvest_id)).one_or_none()
     if row is None:
         raise NotFound(_("That harvest is not in the log any more."))
     return HarvestInfo(*row)
@@ -219,7 +219,7 @@ def list_harvests(
     bed_id: int | None = None,
 ) -> list[HarvestInfo]:
     """Return the harvests of a season (or all), newest first, for one person or bed if asked."""
-    query = _query().order_by(Harvest.day.desc(), Harvest.id.desc())
+    query = harvest_query().order_by(Harvest.day.desc(), Harvest.id.desc())
     if season_id is not None:
         query = query.where(Harvest.season_id == season_id)
     if person_id is not None:
@@ -227,7 +227,7 @@ def list_harvests(
     if bed_id is not None:
         query = query.where(Harvest.bed_id == bed_id)
     with db.reading() as session:
-        return [HarvestInfo(*row) for row in _rows(session, query)]
+        return [HarvestInfo(*row) for row in plain_rows(session, query)]
 
 
 def get_harvest(db: Database, harvest_id: int) -> HarvestInfo:
@@ -362,7 +362,7 @@ def harvest_choices(db: Database, actor: Actor, season_id: int | None = None) ->
         return HarvestChoices(tuple(crops), tuple(beds), own[0] if own else None)
 
 
-def _rows(session: Session, query: Any) -> Any:
+def plain_rows(session: Session, query: Any) -> Any:
     """Return a read-only query's rows as plain rows, without the ORM's work on each one."""
     return session.connection().execute(query).all()
 
@@ -394,7 +394,7 @@ def _points(
         query = query.where(Harvest.bed_id == bed_id)
     return [
         HarvestPoint(day, crop, quantity, unit, grams, bed, harvests=harvests)
-        for day, crop, quantity, unit, grams, bed, harvests in _rows(session, query)
+        for day, crop, quantity, unit, grams, bed, harvests in plain_rows(session, query)
     ]
 
 
@@ -413,7 +413,7 @@ def _weights_by_year(
     if bed_id is not None:
         query = query.where(Harvest.bed_id == bed_id)
     found: dict[int, list[HarvestPoint]] = {}
-    for year, day, grams in _rows(session, query):
+    for year, day, grams in plain_rows(session, query):
         # Only weighed harvests are added up, so each day's sum is a number.
         found.setdefault(year, []).append(HarvestPoint(day, "", grams or 0.0, Unit.GRAMS, grams))
     return found

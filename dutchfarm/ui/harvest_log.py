@@ -23,17 +23,14 @@ from PySide6.QtWidgets import (
 
 from dutchfarm.domain.harvest import describe_amount, totals_words
 from dutchfarm.services.farm import SeasonInfo, current_season, list_seasons
-from dutchfarm.services.harvest import (
-    HarvestInfo,
-    harvest_choices,
-    list_harvests,
-)
+from dutchfarm.services.harvest import HarvestInfo, harvest_choices
+from dutchfarm.services.harvest_log import NONE, HarvestFilters, harvest_span
 from dutchfarm.services.people import list_people
 from dutchfarm.ui import dialogs, icons
 from dutchfarm.ui.context import AppContext
 from dutchfarm.ui.harvest_entry import save_harvest, take_out
 from dutchfarm.ui.harvest_form import HarvestForm, from_qdate, select_data, to_qdate
-from dutchfarm.ui.harvest_model import COL_DATE, NONE, HarvestFilters, HarvestTableModel
+from dutchfarm.ui.harvest_model import COL_DATE, HarvestTableModel
 from dutchfarm.ui.theme import TARGET, text_scale
 from dutchfarm.ui.widgets import Card, PictureButton, label, primary_button, scaled
 from dutchfarm.words import _, ngettext
@@ -103,7 +100,7 @@ class HarvestLog(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        self.model = HarvestTableModel()
+        self.model = HarvestTableModel(context.db)
         self.table = QTableView()
         self.table.setAccessibleName(_("Harvests"))
         self.table.setModel(self.model)
@@ -239,9 +236,7 @@ class HarvestLog(QWidget):
         box.blockSignals(False)
 
     def load(self) -> None:
-        """Load the harvests of the season chosen and show them."""
-        season_id = self.season_id()
-        harvests = list_harvests(self.context.db, season_id=season_id)
+        """Show the harvests of the season chosen, a page at a time, with their totals."""
         year = self.season_year()
         for box in (self.first, self.last):
             box.blockSignals(True)
@@ -249,12 +244,13 @@ class HarvestLog(QWidget):
             self.first.setDate(to_qdate(dt.date(year, 1, 1)))
             self.last.setDate(to_qdate(dt.date(year, 12, 31)))
         else:
-            days = [h.day for h in harvests] or [dt.date.today()]
-            self.first.setDate(to_qdate(min(days)))
-            self.last.setDate(to_qdate(max(max(days), dt.date.today())))
+            today = dt.date.today()
+            first, last = harvest_span(self.context.db) or (today, today)
+            self.first.setDate(to_qdate(first))
+            self.last.setDate(to_qdate(max(last, today)))
         for box in (self.first, self.last):
             box.blockSignals(False)
-        self.model.set_rows(harvests, self._filters())
+        self.model.set_filters(self._filters())
         self._show_totals()
         keep = self.current.id if self.current else None
         row = self.model.row_of(keep) if keep is not None else None
@@ -265,6 +261,7 @@ class HarvestLog(QWidget):
 
     def _filters(self) -> HarvestFilters:
         return HarvestFilters(
+            season_id=self.season_id(),
             first=from_qdate(self.first.date()),
             last=from_qdate(self.last.date()),
             crop_id=self.crop.currentData(),

@@ -1,22 +1,30 @@
-"""The table model behind the harvest log: it filters, sorts and adds up its own rows.
+"""The table model behind the harvest log: a window on the log, fetched a page at a time.
 
-A season of a large farm is 10,000 harvests. A QSortFilterProxyModel would ask Python for
-every row's sort value at every comparison; sorting and filtering the plain list here costs
-a few milliseconds, and the view only asks for the rows it paints.
+A season of a large farm is 10,000 harvests, every season 100,000. The database filters,
+sorts, counts and adds them up; the model holds only the pages of rows the view has asked
+for, so showing the log costs the same for a season of ten harvests or of ten thousand.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
-from dutchfarm.domain.harvest import HarvestPoint, Totals, format_number, short_date, totals
+from dutchfarm.db.database import Database
+from dutchfarm.domain.harvest import Totals, format_number, short_date
 from dutchfarm.domain.terms import Unit
 from dutchfarm.services.harvest import HarvestInfo
+from dutchfarm.services.harvest_log import (
+    HarvestFilters,
+    LogOrder,
+    LogSort,
+    LogSummary,
+    log_page,
+    log_position,
+    log_summary,
+)
 from dutchfarm.ui import icons
 from dutchfarm.ui.table_model import RowsTableModel
 from dutchfarm.words import _
@@ -48,10 +56,9 @@ UNIT_NAMES = {
     Unit.BUNCH: _("bunches"),
 }
 HARVEST_ID_ROLE = Qt.ItemDataRole.UserRole + 2
-# A filter value meaning "harvests with no bed" (or picked by "someone").
-NONE = -1
-
 Index = QModelIndex | QPersistentModelIndex
+# Rows fetched in one go: a screenful or two, and few enough to fetch at once.
+PAGE = 200
 
 # What each column shows, worked out only for the cell asked for.
 TEXTS: dict[int, Callable[[HarvestInfo], str]] = {
@@ -65,111 +72,108 @@ TEXTS: dict[int, Callable[[HarvestInfo], str]] = {
     COL_PICKED_BY: lambda h: h.picked_by_name or _("Someone"),
 }
 
-# How each column sorts: dates by day (the later logged first among equals), amounts by
-# their number, the rest by their words without regard to case.
-SORT_KEYS: dict[int, Callable[[HarvestInfo], Any]] = {
-    COL_DATE: lambda h: (h.day, h.id),
-    COL_QUANTITY: lambda h: h.quantity,
-    COL_GRAMS: lambda h: h.grams if h.grams is not None else -1.0,
+# What the database sorts by for each column.
+SORTS: dict[int, LogSort] = {
+    COL_DATE: LogSort.DAY,
+    COL_CROP: LogSort.CROP,
+    COL_VARIETY: LogSort.VARIETY,
+    COL_BED: LogSort.BED,
+    COL_QUANTITY: LogSort.QUANTITY,
+    COL_UNIT: LogSort.UNIT,
+    COL_GRAMS: LogSort.GRAMS,
+    COL_PICKED_BY: LogSort.PICKED_BY,
 }
-
-
-@dataclass(frozen=True)
-class HarvestFilters:
-    """Which harvests the log shows: between two dates, of one crop, bed or picker."""
-
-    first: dt.date | None = None
-    last: dt.date | None = None
-    crop_id: int | None = None
-    bed_id: int | None = None
-    person_id: int | None = None
-
-    def accepts(self, harvest: HarvestInfo) -> bool:
-        """Return True when ``harvest`` passes every filter (None: any; NONE: none set)."""
-        if self.first is not None and harvest.day < self.first:
-            return False
-        if self.last is not None and harvest.day > self.last:
-            return False
-        if self.crop_id is not None and harvest.crop_id != self.crop_id:
-            return False
-        if self.bed_id is not None and (harvest.bed_id or NONE) != self.bed_id:
-            return False
-        return self.person_id is None or (harvest.picked_by_id or NONE) == self.person_id
+EMPTY = LogSummary(0, Totals(0, 0.0, 0.0, 0.0))
 
 
 class HarvestTableModel(RowsTableModel):
-    """The harvests shown, filtered and sorted; it holds plain data and never reads the database."""
+    """The harvests that pass the filters, in order; it asks the services for a page at a time."""
 
     headers = HEADERS
 
-    def __init__(self) -> None:
+    def __init__(self, db: Database | None = None) -> None:
         super().__init__()
-        self._all: list[HarvestInfo] = []
+        self.db = db
         self.filters = HarvestFilters()
-        self.sort_column = COL_DATE
-        self.sort_order = Qt.SortOrder.DescendingOrder
-
-    def set_rows(self, rows: list[Any], filters: HarvestFilters | None = None) -> None:
-        """Replace every harvest (and the filters, if given), keeping the order (a reset)."""
-        self._all = list(rows)
-        if filters is not None:
-            self.filters = filters
-        self.beginResetModel()
-        self._rows = self._shown()
-        self.endResetModel()
+        self.order = LogOrder()
+        self._summary = EMPTY
+        self._pages: dict[int, list[HarvestInfo]] = {}
 
     def set_filters(self, filters: HarvestFilters) -> None:
-        """Show only the harvests that pass ``filters``."""
-        self.filters = filters
+        """Show the harvests that pass ``filters``, from the first page (a reset)."""
         self.beginResetModel()
-        self._rows = self._shown()
+        self.filters = filters
+        self._pages = {}
+        self._summary = EMPTY if self.db is None else log_summary(self.db, filters)
         self.endResetModel()
 
-    def _shown(self) -> list[HarvestInfo]:
-        accepts = self.filters.accepts
-        column = self.sort_column
-        key = SORT_KEYS.get(column) or (lambda h: TEXTS[column](h).casefold())
-        return sorted(
-            (h for h in self._all if accepts(h)),
-            key=key,
-            reverse=self.sort_order == Qt.SortOrder.DescendingOrder,
-        )
+    def reload(self) -> None:
+        """Fetch the count, the totals and the rows again (the log has changed)."""
+        self.set_filters(self.filters)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort by ``column``, keeping the row chosen chosen."""
-        if column not in TEXTS:
+        """Sort the whole log by ``column``, keeping the row chosen chosen."""
+        if column not in SORTS:
             return
-        self.sort_column, self.sort_order = column, order
         self.layoutAboutToBeChanged.emit()
-        before = self._rows
-        self._rows = self._shown()
-        moved = {id(harvest): row for row, harvest in enumerate(self._rows)}
         kept = self.persistentIndexList()
+        ids = [self.harvest(i.row()).id for i in kept]
+        self.order = LogOrder(SORTS[column], order == Qt.SortOrder.DescendingOrder)
+        self._pages = {}
+        moved = [self.row_of(harvest_id) for harvest_id in ids]
         self.changePersistentIndexList(
-            kept, [self.index(moved[id(before[i.row()])], i.column()) for i in kept]
+            kept,
+            [
+                self.index(row, i.column()) if row is not None else QModelIndex()
+                for row, i in zip(moved, kept, strict=True)
+            ],
         )
         self.layoutChanged.emit()
 
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
+        """Return how many harvests pass the filters (not only the ones fetched)."""
+        return 0 if parent.isValid() else self._summary.count
+
     def harvest(self, row: int) -> HarvestInfo:
-        """Return the harvest on ``row``."""
-        harvest: HarvestInfo = self.row_data(row)
-        return harvest
+        """Return the harvest on ``row``, fetching its page the first time."""
+        number, place = divmod(row, PAGE)
+        page = self._pages.get(number)
+        if page is None:
+            page = (
+                []
+                if self.db is None
+                else log_page(self.db, self.filters, self.order, number * PAGE, PAGE)
+            )
+            self._pages[number] = page
+        return page[place]
+
+    def row_data(self, row: int) -> Any:
+        """Return the plain data on ``row``."""
+        return self.harvest(row)
+
+    def row_of(self, row_id: int) -> int | None:
+        """Return the row of harvest ``row_id``, or None if the filters leave it out."""
+        if self.db is None:
+            return None
+        return log_position(self.db, self.filters, self.order, row_id)
+
+    def fetched(self) -> int:
+        """Return how many rows the model holds now."""
+        return sum(len(page) for page in self._pages.values())
 
     def shown(self) -> list[HarvestInfo]:
-        """Return the harvests shown now, in the order shown."""
-        return list(self._rows)
+        """Return every harvest that passes the filters, in order (it fetches them all)."""
+        return [self.harvest(row) for row in range(self.rowCount())]
 
     def totals(self) -> Totals:
-        """Add up the harvests shown: grams, counts and bunches kept apart."""
-        return totals(
-            HarvestPoint(h.day, h.crop_plural, h.quantity, h.unit, h.grams) for h in self._rows
-        )
+        """Return the totals of every harvest that passes the filters."""
+        return self._summary.totals
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Return what a cell shows for ``role``."""
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if not index.isValid() or not 0 <= index.row() < self._summary.count:
             return None
-        harvest = self._rows[index.row()]
+        harvest = self.harvest(index.row())
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return TEXTS[column](harvest)

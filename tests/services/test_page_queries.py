@@ -21,6 +21,7 @@ from dutchfarm.services import (
     fairness,
     farm,
     harvest,
+    harvest_log,
     jobs,
     people,
     personal_data,
@@ -86,6 +87,32 @@ class Farm:
         voting.chosen_crops(self.db, self.season.id)
 
 
+    def log_pages(self) -> None:
+        """Ask for the log as the staff's table does: counts, pages, places, in every order."""
+        db, year = self.db, self.year
+        span = harvest_log.harvest_span(db)
+        assert span is not None
+        season = harvest_log.HarvestFilters(
+            self.season.id, dt.date(year, 1, 1), dt.date(year, 12, 31)
+        )
+        every = harvest_log.HarvestFilters(first=span[0], last=span[1])
+        narrow = (
+            harvest_log.HarvestFilters(self.season.id, crop_id=self.crops[0]),
+            harvest_log.HarvestFilters(self.season.id, bed_id=harvest_log.NONE),
+            harvest_log.HarvestFilters(self.season.id, person_id=self.jackie),
+            harvest_log.HarvestFilters(self.season.id, bed_id=self.bed),
+        )
+        for filters in (season, every, *narrow):
+            harvest_log.log_summary(db, filters)
+            first = harvest_log.log_page(db, filters, harvest_log.LogOrder(), 0, 200)
+            if first:
+                harvest_log.log_position(db, filters, harvest_log.LogOrder(), first[-1].id)
+        for by in harvest_log.LogSort:
+            for descending in (False, True):
+                order = harvest_log.LogOrder(by, descending)
+                harvest_log.log_page(db, season, order, 5000, 200)
+
+
 # What each page asks its services for, on the large farm.
 PAGE_CALLS: dict[str, Callable[[Farm], object]] = {
     "today": lambda f: (
@@ -113,6 +140,7 @@ PAGE_CALLS: dict[str, Callable[[Farm], object]] = {
         harvest.list_harvests(f.db, season_id=f.season.id, bed_id=f.bed),
         harvest.harvest_choices(f.db, f.actor, f.season.id),
     ),
+    "harvest log pages": Farm.log_pages,
     "harvest charts": lambda f: (
         harvest.season_chart_series(f.db, f.season.id),
         harvest.season_chart_series(f.db, f.season.id, person_id=f.jackie),
