@@ -86,7 +86,6 @@ class Farm:
                 vote_results.ballot_results(self.db, ballot.id)
         voting.chosen_crops(self.db, self.season.id)
 
-
     def log_pages(self) -> None:
         """Ask for the log as the staff's table does: counts, pages, places, in every order."""
         db, year = self.db, self.year
