@@ -83,9 +83,12 @@ def _key(by: LogSort) -> ColumnElement[Any]:
 
 
 def _order_by(order: LogOrder) -> list[ColumnElement[Any]]:
-    # The harvest's number breaks ties, so that every page is cut from one fixed order.
-    columns = [_key(order.by), Harvest.id]
-    return [c.desc() if order.descending else c.asc() for c in columns]
+    # Among equals the newest comes first (by day, then by number), so that every page is
+    # cut from one fixed order; sorted by day, the number follows the day's direction.
+    key = _key(order.by)
+    if order.by is LogSort.DAY:
+        return [c.desc() if order.descending else c.asc() for c in (key, Harvest.id)]
+    return [key.desc() if order.descending else key.asc(), Harvest.day.desc(), Harvest.id.desc()]
 
 
 def _where(filters: HarvestFilters) -> list[ColumnElement[bool]]:
