@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -101,8 +102,11 @@ def list_seasons(db: Database) -> list[SeasonInfo]:
 
 def current_season(db: Database, today: dt.date | None = None) -> SeasonInfo | None:
     """Return the season of this year, else the newest one before it, else None."""
-    year = (today or dt.date.today()).year
-    seasons = list_seasons(db)
+    return season_of_year(list_seasons(db), (today or dt.date.today()).year)
+
+
+def season_of_year(seasons: Sequence[SeasonInfo], year: int) -> SeasonInfo | None:
+    """Return, of ``seasons`` (newest first), the one of ``year``, else the newest before it."""
     for season in seasons:
         if season.year <= year:
             return season

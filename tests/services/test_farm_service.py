@@ -57,3 +57,20 @@ def test_only_the_coordinator_changes_seasons_once_there_is_one(db):
     add_person(db, COMMAND_LINE, PersonDraft(name="Ann", role=Role.COORDINATOR, pin="2468"))
     with pytest.raises(NotAllowed):
         start_season(db, NOBODY, 2099)
+
+
+def test_the_season_of_a_year_is_that_year_else_the_newest_before_it():
+    import datetime as dt
+
+    from dutchfarm.services.farm import SeasonInfo, season_of_year
+
+    def season(year):
+        return SeasonInfo(year, year, 3, dt.date(year, 1, 1), 0, 0)
+
+    seasons = [season(2027), season(2025), season(2024)]
+    assert season_of_year(seasons, 2025).year == 2025
+    assert season_of_year(seasons, 2026).year == 2025
+    assert season_of_year(seasons, 2030).year == 2027
+    # Before every season: the oldest; no seasons: none.
+    assert season_of_year(seasons, 2020).year == 2024
+    assert season_of_year([], 2025) is None

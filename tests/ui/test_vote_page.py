@@ -682,6 +682,11 @@ def test_a_vote_open_now_is_shown_straight_away(make_window, qtbot, answers):
     page = open_votes(second, qtbot)
     assert page.views.currentWidget() is page.box
     assert page.box.question.text() == "Q?"
+    # The set-up form and the results wait until they are wanted.
+    assert page._form is None and page._results is None
+    page.show_list()
+    page.show_ballot(list_ballots(second.context.db)[0].id)
+    assert page._form is None and page._results is None
 
 
 def test_a_new_vote_offers_next_season_and_starts_it(make_window, demo_url, qtbot, answers):

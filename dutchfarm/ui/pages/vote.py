@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from dutchfarm.domain.terms import BallotStatus, Role
 from dutchfarm.services.errors import ServiceError
-from dutchfarm.services.farm import SeasonInfo, current_season, list_seasons
+from dutchfarm.services.farm import SeasonInfo, list_seasons, season_of_year
 from dutchfarm.services.vote_closing import (
     close_ballot,
     reopen_ballot,
@@ -102,17 +102,35 @@ class VotePage(Page):
         self.views = QStackedWidget()
         self.outer.addWidget(self.views, 1)
         self.list_view = self._build_list()
-        self.form = BallotForm(context)
-        self.form.cancelled.connect(self.show_list)
-        self.form.saved.connect(self._saved)
         self.box = BallotBox(context)
         self.box.back_requested.connect(self.show_list)
         self.box.close_requested.connect(self.close_vote)
-        self.results = ResultsView(context)
-        self.results.back_requested.connect(self.show_list)
-        self.results.ballot_requested.connect(self.show_ballot)
-        for view in (self.list_view, self.form, self.box, self.results):
+        for view in (self.list_view, self.box):
             self.views.addWidget(view)
+        # The set-up form and the results are made the first time they are wanted: most
+        # visits show an open vote or the list, and need neither.
+        self._form: BallotForm | None = None
+        self._results: ResultsView | None = None
+
+    @property
+    def form(self) -> BallotForm:
+        """Return the form that sets up a vote, making it the first time."""
+        if self._form is None:
+            self._form = BallotForm(self.context)
+            self._form.cancelled.connect(self.show_list)
+            self._form.saved.connect(self._saved)
+            self.views.addWidget(self._form)
+        return self._form
+
+    @property
+    def results(self) -> ResultsView:
+        """Return the view of a closed vote's results, making it the first time."""
+        if self._results is None:
+            self._results = ResultsView(self.context)
+            self._results.back_requested.connect(self.show_list)
+            self._results.ballot_requested.connect(self.show_ballot)
+            self.views.addWidget(self._results)
+        return self._results
 
     # --- the list of votes -----------------------------------------------------------------
 
@@ -154,7 +172,8 @@ class VotePage(Page):
         self.seasons = list_seasons(self.context.db)
         known = {season.id: season for season in self.seasons}
         if self.season is None or self.season.id not in known:
-            self.season = current_season(self.context.db, dt.date.today())
+            # The season of this year, from the list just read rather than read again.
+            self.season = season_of_year(self.seasons, dt.date.today().year)
         else:
             self.season = known[self.season.id]
         self.season_box.blockSignals(True)
@@ -176,8 +195,8 @@ class VotePage(Page):
         current = self.views.currentWidget()
         if current is self.box:
             self._refresh_box()
-        elif current is self.results:
-            self.results.reload()
+        elif self._results is not None and current is self._results:
+            self._results.reload()
         elif current is self.list_view:
             self._fill_list()
 
@@ -292,8 +311,8 @@ class VotePage(Page):
         view = self.views.currentWidget()
         if view is self.box:
             return self.box.first_control()
-        if view is self.form:
-            return self.form.question
+        if self._form is not None and view is self._form:
+            return self._form.question
         return keyboard.first_control(view)
 
     def go_back(self) -> bool:
