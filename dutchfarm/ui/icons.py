@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
-from functools import cache, lru_cache
+from collections.abc import Callable
+from functools import cache, lru_cache, partial
 from importlib.resources import as_file, files
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QIcon, QImage, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QIcon,
+    QIconEngine,
+    QImage,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPixmap,
+)
 from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QApplication, QStyleOption
 
 
 @cache
@@ -39,13 +51,38 @@ def pixmap(name: str, size: int) -> QPixmap:
     return QPixmap.fromImage(image)
 
 
+class DrawnWhenShown(QIconEngine):
+    """An icon drawn at the size asked for the first time it is shown, not before."""
+
+    def __init__(self, draw: Callable[[int], QPixmap]) -> None:
+        super().__init__()
+        self.draw = draw
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        """Return the picture at ``size``, greyed or tinted as Qt does any icon's."""
+        picture = self.draw(min(size.width(), size.height()))
+        if mode is not QIcon.Mode.Normal:
+            return QApplication.style().generatedIconPixmap(mode, picture, QStyleOption())
+        return picture
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        """Draw the picture into ``rect``."""
+        painter.drawPixmap(rect, self.pixmap(rect.size(), mode, state))
+
+    def clone(self) -> QIconEngine:
+        """Return a copy, as Qt asks for when an icon is copied and then changed."""
+        return DrawnWhenShown(self.draw)
+
+
+def drawn_icon(draw: Callable[[int], QPixmap]) -> QIcon:
+    """Return an icon that calls ``draw(side)`` for its picture only when it is shown."""
+    return QIcon(DrawnWhenShown(draw))
+
+
 @lru_cache(maxsize=512)
 def icon(name: str) -> QIcon:
-    """Return the icon ``name`` as a QIcon, sharp at the sizes buttons use."""
-    result = QIcon()
-    for size in (24, 32, 48, 64, 96, 128):
-        result.addPixmap(pixmap(name, size))
-    return result
+    """Return the icon ``name`` as a QIcon, drawn sharp at whatever size it is shown."""
+    return drawn_icon(partial(pixmap, name))
 
 
 def _initials(name: str) -> str:

@@ -2,39 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QIconEngine, QPainter, QPixmap, QResizeEvent
-from PySide6.QtWidgets import QApplication, QGridLayout, QStyleOption, QToolButton, QWidget
+from functools import partial
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QGridLayout, QToolButton, QWidget
 
 from dutchfarm.services.people import PersonInfo
+from dutchfarm.ui import icons
 from dutchfarm.ui.rota_board import person_picture
 from dutchfarm.ui.theme import TARGET_LARGE
 from dutchfarm.ui.widgets import scaled
 from dutchfarm.words import _
-
-
-class PictureEngine(QIconEngine):
-    """A person's picture, drawn the first time it is shown (most start out of sight)."""
-
-    def __init__(self, person: PersonInfo, ticked: bool) -> None:
-        super().__init__()
-        self.person = person
-        self.ticked = ticked
-
-    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
-        """Return the picture at ``size``, greyed as Qt greys any icon when it is disabled."""
-        picture = person_picture(self.person, min(size.width(), size.height()), self.ticked)
-        if mode is QIcon.Mode.Disabled:
-            return QApplication.style().generatedIconPixmap(mode, picture, QStyleOption())
-        return picture
-
-    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
-        """Draw the picture into ``rect``."""
-        painter.drawPixmap(rect, self.pixmap(rect.size(), mode, state))
-
-    def clone(self) -> QIconEngine:
-        """Return a copy, as Qt asks for when an icon is copied and then changed."""
-        return PictureEngine(self.person, self.ticked)
 
 
 class PersonToggle(QToolButton):
@@ -57,7 +36,8 @@ class PersonToggle(QToolButton):
         self.blockSignals(True)
         self.setChecked(present)
         self.blockSignals(False)
-        self.setIcon(QIcon(PictureEngine(self.person, present)))
+        # Drawn when first in sight: on a large farm most pictures start scrolled away.
+        self.setIcon(icons.drawn_icon(partial(person_picture, self.person, ticked=present)))
         words = _("is in today") if present else _("is not in today")
         self.setAccessibleDescription(
             _("{name} {words}. Tap to change.").format(name=self.person.name, words=words)
