@@ -9,7 +9,7 @@ import threading
 import traceback
 from types import TracebackType
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from dutchfarm.db.database import Database, DatabaseError, open_database
@@ -104,12 +104,13 @@ def open_window(database_url: str) -> MainWindow | None:
 
 
 class StartBackup(QObject):
-    """Backs the farm's data up as the program starts, beside the window opening.
+    """Backs the farm's data up as the program starts, once its window has been painted.
 
-    Copying a large farm's file takes a good part of starting up, and the copy needs
-    nothing of Qt, so it runs in a thread of its own (SQLite copies without holding
-    Python's lock) while the window is built and painted. Its copy is of the data as it
-    was when it began; the program waits for it before it ends.
+    Copying a large farm's file competed with building and painting the window (on a
+    two-core PC it made starting some 50 ms slower), so it begins when the window has
+    first been painted, before anyone can have changed anything, in a thread of its own
+    (SQLite copies without holding Python's lock). Its copy is of the data as it was when
+    it began; the program waits for it before it ends.
     """
 
     failed = Signal(str)
@@ -120,7 +121,23 @@ class StartBackup(QObject):
         self.failed.connect(self._say)
         db = window.context.db
         self.copying = threading.Thread(target=self._back_up, args=(db,), name="start-backup")
-        self.copying.start()
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Begin the copy once the window's first paint has finished."""
+        if watched is self.window and event.type() == QEvent.Type.Paint:
+            self.window.removeEventFilter(self)
+            QTimer.singleShot(0, self.begin)
+        return False
+
+    def begin(self) -> None:
+        """Start copying, unless it has already started."""
+        if self.copying.ident is None:
+            self.copying.start()
+
+    def done(self) -> bool:
+        """Return True once the copy has been made (or has failed)."""
+        return self.copying.ident is not None and not self.copying.is_alive()
 
     def _back_up(self, db: Database) -> None:
         try:
@@ -182,7 +199,12 @@ def run(database_url: str) -> int:
     sys.excepthook = _report_unexpected
     window.show()
     collect_from_now_on()
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        if isinstance(window.start_backup, StartBackup):
+            # Closed before it was ever painted: the backup of this start is made now.
+            window.start_backup.begin()
 
 
 def collect_from_now_on() -> None:

@@ -24,8 +24,8 @@ def start_dutch_farm(url, qtbot, monkeypatch, answers) -> Journey:
     window.resize(1280, 800)
     window.show()
     qtbot.waitExposed(window)
-    # The backup is made beside the window opening; a moment later it is done.
-    qtbot.waitUntil(lambda: not window.start_backup.copying.is_alive(), timeout=30_000)
+    # The backup begins once the window has been painted; a moment later it is done.
+    qtbot.waitUntil(window.start_backup.done, timeout=30_000)
     qtbot.wait(10)
     return Journey(qtbot, monkeypatch, answers, window)
 

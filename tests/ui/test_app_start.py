@@ -17,11 +17,14 @@ from dutchfarm.ui import app as app_module
 pytestmark = pytest.mark.sqlite_only
 
 
-def test_every_start_makes_a_backup(demo_url, qtbot, answers):
+def test_every_start_makes_a_backup_once_the_window_is_painted(demo_url, qtbot, answers):
     path = demo_url.removeprefix("sqlite:///")
     window = app_module.open_window(demo_url)
     qtbot.addWidget(window)
-    window.start_backup.copying.join(timeout=60)
+    # Nothing is copied while the window is being built: it would slow starting down.
+    assert list_backups(Path(path)) == [] and not window.start_backup.done()
+    window.show()
+    qtbot.waitUntil(window.start_backup.done, timeout=60_000)
     assert [b.reason for b in list_backups(Path(path))] == ["start"]
     assert answers.messages == []
     window.context.db.close()
@@ -33,7 +36,8 @@ def test_a_backup_that_cannot_be_made_is_said_once_the_window_is_open(demo_url, 
     (path.parent / "backups").write_text("not a folder", encoding="utf-8")
     window = app_module.open_window(demo_url)
     qtbot.addWidget(window)
-    window.start_backup.copying.join(timeout=60)
+    window.show()
+    qtbot.waitUntil(window.start_backup.done, timeout=60_000)
     qtbot.waitUntil(lambda: answers.messages != [])
     title, message = answers.messages[-1]
     assert title == "No backup today" and message.startswith("The backup could not be made")
@@ -99,7 +103,8 @@ window.installEventFilter(watch)
 window.show()
 while not FirstPaint.painted:
     QApplication.processEvents()
-window.start_backup.copying.join()
+while not window.start_backup.done():
+    QApplication.processEvents()
 names = sorted(sys.modules)
 print(" ".join(n for n in names if n.split(".")[0] in ("matplotlib", "alembic", "numpy")))
 print(" ".join(n for n in names if n.startswith("dutchfarm.services.demo")))
@@ -163,13 +168,21 @@ def test_the_collector_runs_again_once_the_window_is_up(
 ):
     # Starting pauses the cyclic collector; what starting made is set aside and it runs again.
     shown = []
+    opened = []
+    open_window = app_module.open_window
+    monkeypatch.setattr(
+        app_module, "open_window", lambda url: opened.append(open_window(url)) or opened[-1]
+    )
     monkeypatch.setattr(QApplication, "exec", lambda self: shown.append(self) or 0)
     gc.disable()
     assert app_module.run(demo_url) == 0
     assert shown and gc.isenabled() and gc.get_freeze_count() > 0
-    window = next(w for w in QApplication.topLevelWidgets() if hasattr(w, "start_backup"))
+    window = opened[0]
     qtbot.addWidget(window)
+    # Closed before it was ever painted, it still made the backup of this start.
     window.start_backup.copying.join(timeout=60)
+    path = Path(demo_url.removeprefix("sqlite:///"))
+    assert [b.reason for b in list_backups(path)] == ["start"]
     window.context.db.close()
 
 
