@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from dutchfarm.domain.harvest import describe_amount, totals_words
-from dutchfarm.services.farm import SeasonInfo, current_season, list_seasons
+from dutchfarm.services.farm import SeasonInfo, list_seasons, season_of_year
 from dutchfarm.services.harvest import HarvestInfo, harvest_choices
 from dutchfarm.services.harvest_log import NONE, HarvestFilters, harvest_span
 from dutchfarm.services.people import list_people
@@ -184,7 +184,8 @@ class HarvestLog(QWidget):
         keep = self.season_id()
         self.seasons = list_seasons(db)
         if keep is None and self.season.count() == 0:
-            season = current_season(db)
+            # This year's season, from the list just read rather than read again.
+            season = season_of_year(self.seasons, dt.date.today().year)
             keep = season.id if season else None
         self.season.blockSignals(True)
         self.season.clear()
