@@ -262,6 +262,30 @@ def test_charts_show_and_save_as_a_picture(
     assert staff.chart.charts.year == dt.date.today().year - 1
 
 
+def test_the_charts_are_made_when_first_shown(make_window, demo_url, qtbot):
+    window = make_window(demo_url)
+    become(window, "Ann")
+    page = window.show_page("harvest")
+    staff = page.staff
+    # Landing shows the log: the charts are not made, nor drawn, for a visit that never looks.
+    assert staff._charts is None
+    assert staff.views.count() == 1
+    page.refresh()
+    assert staff._charts is None
+    qtbot.mouseClick(staff.charts_button, LEFT)
+    charts = staff._charts
+    assert charts is not None and staff.views.currentWidget() is charts
+    # Made for the season the log shows, with that season's chart.
+    assert charts.chart_season.currentData() == staff.log.season_id()
+    assert charts.chart.canvas.kind == "crops"
+    assert page.note.text() == "Tap a chart's button to see it, and choose its season."
+    # Back to the log and to the charts again: the same charts, not made twice.
+    qtbot.mouseClick(staff.log_button, LEFT)
+    assert staff.views.currentWidget() is staff.log
+    qtbot.mouseClick(staff.charts_button, LEFT)
+    assert staff._charts is charts and staff.views.count() == 2
+
+
 def test_export_and_the_season_report_from_the_window(
     make_window, demo_url, qtbot, monkeypatch, tmp_path, answers
 ):

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QGridLayout,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -21,14 +21,14 @@ from PySide6.QtWidgets import (
 
 from dutchfarm.domain.harvest import describe_amount, short_date
 from dutchfarm.domain.terms import Role
-from dutchfarm.services.farm import current_season
+from dutchfarm.services.farm import current_season, season_of_year
 from dutchfarm.services.harvest import HarvestInfo, list_harvests
 from dutchfarm.services.harvest_files import ImportResult, read_harvest_file, undo_import
 from dutchfarm.ui import dialogs, icons
 from dutchfarm.ui.context import AppContext, Topic
-from dutchfarm.ui.harvest_chart import FARM_CHARTS, HarvestChart
+from dutchfarm.ui.farm_charts import FarmCharts
+from dutchfarm.ui.harvest_chart import HarvestChart
 from dutchfarm.ui.harvest_entry import QuickHarvestPanel, take_out
-from dutchfarm.ui.harvest_form import select_data
 from dutchfarm.ui.harvest_log import HarvestLog
 from dutchfarm.ui.pages.base import Page
 from dutchfarm.ui.theme import TARGET_LARGE, text_scale
@@ -231,74 +231,62 @@ class StaffView(QWidget):
         self.views = QStackedWidget()
         self.log = HarvestLog(context)
         self.views.addWidget(self.log)
-        self.views.addWidget(self._charts_view())
         layout.addWidget(self.views, 1)
-        self.view_group.idClicked.connect(self.views.setCurrentIndex)
+        self.view_group.idClicked.connect(self.show_view)
+        # The charts are made the first time they are shown: most visits are to the log.
+        self._charts: FarmCharts | None = None
         self.import_dialog: QWidget | None = None
 
-    def _charts_view(self) -> QWidget:
-        view = QWidget()
-        column = QVBoxLayout(view)
-        column.setContentsMargins(0, 0, 0, 0)
-        wide = text_scale() < 1.3
-        kinds = QGridLayout()
-        self.kind_group = QButtonGroup(self)
-        self.kind_buttons: dict[str, PictureButton] = {}
-        per_row = len(FARM_CHARTS) if wide else 3
-        for index, (kind, icon_name, words) in enumerate(FARM_CHARTS):
-            button = PictureButton(icon_name, words, icon_size=28)
-            button.setCheckable(True)
-            button.clicked.connect(lambda _=False, k=kind: self.show_chart(k))
-            self.kind_group.addButton(button)
-            self.kind_buttons[kind] = button
-            kinds.addWidget(button, index // per_row, index % per_row)
-        kinds.setColumnStretch(per_row, 1)
-        column.addLayout(kinds)
-        season_row = QHBoxLayout()
-        season_row.addWidget(label(_("Season"), wrap=False))
-        self.chart_season = QComboBox()
-        self.chart_season.setAccessibleName(_("Season of the chart"))
-        self.chart_season.setMinimumWidth(scaled(120))
-        self.chart_season.currentIndexChanged.connect(lambda *_: self.show_chart(self.chart_kind()))
-        season_row.addWidget(self.chart_season)
-        if wide:
-            kinds.addLayout(season_row, 0, per_row + 1)
-        else:
-            season_row.addStretch(1)
-            column.addLayout(season_row)
-        self.chart = HarvestChart(self.context)
-        column.addWidget(self.chart, 1)
-        self.kind_buttons["crops"].setChecked(True)
-        return view
+    @property
+    def charts(self) -> FarmCharts:
+        """Return the farm's charts, making them (for the season shown) the first time."""
+        if self._charts is None:
+            self._charts = FarmCharts(self.context)
+            self.views.addWidget(self._charts)
+            self._refresh_charts()
+        return self._charts
+
+    @property
+    def chart(self) -> HarvestChart:
+        """Return the farm's chart on show in the charts."""
+        return self.charts.chart
+
+    @property
+    def kind_buttons(self) -> dict[str, PictureButton]:
+        """Return the charts' buttons, one for each kind of chart."""
+        return self.charts.kind_buttons
+
+    @property
+    def chart_season(self) -> QComboBox:
+        """Return the box choosing the season of the chart."""
+        return self.charts.chart_season
 
     def refresh(self) -> None:
-        """Reload the log and the chart."""
+        """Reload the log, and the chart if it has been shown."""
         self.log.refresh()
-        keep = self.chart_season.currentData() or self.log.season_id()
-        if keep is None:
-            season = current_season(self.context.db)
-            keep = season.id if season else None
-        self.chart_season.blockSignals(True)
-        self.chart_season.clear()
-        for season_info in self.log.seasons:
-            self.chart_season.addItem(icons.icon("season"), str(season_info.year), season_info.id)
-        select_data(self.chart_season, keep)
-        self.chart_season.blockSignals(False)
-        self.show_chart(self.chart_kind())
+        if self._charts is not None:
+            self._refresh_charts()
 
-    def chart_kind(self) -> str:
-        """Return the chart chosen."""
-        return next((k for k, b in self.kind_buttons.items() if b.isChecked()), "crops")
+    def _refresh_charts(self) -> None:
+        # The season chosen in the log, else this year's, from the seasons the log just read.
+        season_id = self.log.season_id()
+        if season_id is None:
+            season = season_of_year(self.log.seasons, dt.date.today().year)
+            season_id = season.id if season else None
+        self.charts.refresh(self.log.seasons, season_id)
 
-    def show_chart(self, kind: str) -> None:
-        """Show the farm's chart ``kind`` for the season chosen in the log."""
-        self.kind_buttons[kind].setChecked(True)
-        self.chart.show_farm(kind, self.chart_season.currentData())
+    def show_view(self, index: int) -> None:
+        """Show the log (0) or the charts (1), making the charts the first time."""
+        self.views.setCurrentWidget(self.charts if index == 1 else self.log)
 
     def show_charts(self) -> None:
         """Switch to the charts."""
         self.charts_button.setChecked(True)
-        self.views.setCurrentIndex(1)
+        self.show_view(1)
+
+    def show_chart(self, kind: str) -> None:
+        """Show the farm's chart ``kind`` (see FARM_CHARTS) in the charts."""
+        self.charts.show_chart(kind)
 
     def import_file(self) -> None:
         """Choose a CSV file and show what importing it would do."""
@@ -319,7 +307,7 @@ class StaffView(QWidget):
         self.context.announce(Topic.HARVESTS, Topic.SEASONS)
         # What came in is what the person wants to see next: the log, at its season.
         self.log_button.setChecked(True)
-        self.views.setCurrentIndex(0)
+        self.show_view(0)
         self.log.show_years(result.plan.years)
         first, last = result.first_id, result.last_id
         if first is not None and last is not None:
