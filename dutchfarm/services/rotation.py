@@ -6,7 +6,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import delete, select
+from sqlalchemy import bindparam, delete, select
 
 from dutchfarm.db.database import Database
 from dutchfarm.db.models import Bed, Crop, Farm, Person, Planting, Season, SeasonCrop, Wish
@@ -19,7 +19,9 @@ from dutchfarm.services.errors import BadInput, NotAllowed, NotFound
 from dutchfarm.services.rotation_rules import (
     RotationHistory,
     conflict,
+    farm_rotation_years,
     group_conflict,
+    groups_within,
     load_history,
     rotation_years,
     rotation_years_by_year,
@@ -27,6 +29,26 @@ from dutchfarm.services.rotation_rules import (
 from dutchfarm.words import _
 
 GRID_YEARS_BACK = 6
+
+# The grid's two reads, built once: the beds in use, and what grew where in a span of years.
+_GRID_BEDS = select(Bed.id, Bed.name).where(Bed.archived.is_(False))
+_GRID_PLANTINGS = (
+    select(
+        Bed.name,
+        Season.year,
+        Crop.group_id,
+        Crop.plural,
+        Planting.bed_id,
+        Crop.id,
+        Crop.name,
+        Crop.icon,
+    )
+    .join(Planting, Planting.bed_id == Bed.id)
+    .join(Season, Planting.season_id == Season.id)
+    .join(Crop, Planting.crop_id == Crop.id)
+    .where(Season.year >= bindparam("earliest"), Season.year <= bindparam("last"))
+    .order_by(Planting.id)
+)
 
 
 @dataclass(frozen=True)
@@ -98,53 +120,44 @@ def rotation_grid(db: Database, today: dt.date | None = None) -> RotationGrid:
         # Plain rows through the connection: the grid is read, never changed, here.
         connection = session.connection()
         beds = sorted(
-            connection.execute(select(Bed.id, Bed.name).where(Bed.archived.is_(False))).all(),
+            connection.execute(_GRID_BEDS).all(),
             key=lambda row: natural_key(row[1]),
         )
-        # Every planting, once: all of them are the history that conflicts are judged
-        # against, and those of the grid's years fill its cells.
+        farm_years = farm_rotation_years(session)
+        lengths = rotation_years_by_year(session, years, farm_years)
+        # The plantings the grid shows, and those the rule looks back at from them (no
+        # further back than the longest rotation of the grid's years): each once.
+        earliest = years[0] - max(lengths.values()) + 1
         plantings = connection.execute(
-            select(
-                Bed.name,
-                Season.year,
-                Planting.bed_id,
-                Crop.id,
-                Crop.name,
-                Crop.plural,
-                Crop.icon,
-                Crop.group_id,
-            )
-            .join(Planting, Planting.bed_id == Bed.id)
-            .join(Season, Planting.season_id == Season.id)
-            .join(Crop, Planting.crop_id == Crop.id)
-            .order_by(Planting.id)
+            _GRID_PLANTINGS, {"earliest": earliest, "last": years[-1]}
         ).all()
-        history = RotationHistory()
-        badges: dict[int, CropBadge] = {}
-        # (bed id, year) -> crop id -> its badge, each crop once, in the order planted
-        grown: dict[tuple[int, int], dict[int, CropBadge]] = defaultdict(dict)
-        for bed_name, year, bed_id, crop_id, name, plural, icon, group in plantings:
-            history.add(bed_name, year, group, plural)
-            if years[0] <= year <= years[-1] and crop_id not in grown[(bed_id, year)]:
+    history = RotationHistory()
+    history.add_all(plantings)
+    badges: dict[int, CropBadge] = {}
+    # (bed id, year) -> crop id -> its badge, each crop once, in the order planted
+    grown: dict[tuple[int, int], dict[int, CropBadge]] = defaultdict(dict)
+    for _bed, year, group, plural, bed_id, crop_id, name, icon in plantings:
+        if year >= years[0]:
+            cell = grown[(bed_id, year)]
+            if crop_id not in cell:
                 badge = badges.get(crop_id) or CropBadge(crop_id, name, plural, icon, group)
-                badges[crop_id] = grown[(bed_id, year)][crop_id] = badge
-        lengths = rotation_years_by_year(session, years)
-        farm = session.get(Farm, 1)
+                badges[crop_id] = cell[crop_id] = badge
     names = dict(beds)
     cells: dict[tuple[int, int], GridCell] = {}
-    for (bed_id, year), badges in grown.items():
+    for (bed_id, year), crops in grown.items():
+        bed, length = names.get(bed_id, ""), lengths[year]
+        # Only a crop whose group grew here lately can break the rule.
+        recent = groups_within(history, bed, year, validate_years(length)) - NEVER_CONFLICT
         messages = []
-        for badge in badges.values():
-            message = group_conflict(
-                history, names.get(bed_id, ""), year, badge.group, badge.plural, lengths[year]
-            )
+        for badge in crops.values():
+            if badge.group not in recent:
+                continue
+            message = group_conflict(history, bed, year, badge.group, badge.plural, length)
             if message and message not in messages:
                 messages.append(message)
-        groups = tuple(dict.fromkeys(badge.group for badge in badges.values()))
-        cells[(bed_id, year)] = GridCell(tuple(badges.values()), groups, tuple(messages))
-    return RotationGrid(
-        years, tuple((row[0], row[1]) for row in beds), cells, farm.rotation_years if farm else 3
-    )
+        groups = tuple(dict.fromkeys(badge.group for badge in crops.values()))
+        cells[(bed_id, year)] = GridCell(tuple(crops.values()), groups, tuple(messages))
+    return RotationGrid(years, tuple((row[0], row[1]) for row in beds), cells, farm_years)
 
 
 def set_rotation_years(db: Database, actor: Actor, years: int, today: dt.date | None = None) -> int:

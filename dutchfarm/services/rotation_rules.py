@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -22,12 +23,14 @@ class RotationHistory:
         # (bed name, year, group) -> the crops of that group grown, as plural names
         self.crops: dict[tuple[str, int, str], list[str]] = defaultdict(list)
 
-    def add(self, bed: str, year: int, group: str, plural: str) -> None:
-        """Record that a crop grew in a bed in a year."""
-        self.groups[bed][year].add(group)
-        names = self.crops[(bed, year, group)]
-        if plural not in names:
-            names.append(plural)
+    def add_all(self, plantings: Iterable[Sequence[Any]]) -> None:
+        """Record many plantings at once, each as (bed name, year, group, plural, ...)."""
+        groups, crops = self.groups, self.crops
+        for bed, year, group, plural, *_rest in plantings:
+            groups[bed][year].add(group)
+            names = crops[(bed, year, group)]
+            if plural not in names:
+                names.append(plural)
 
 
 def load_history(session: Session, before_year: int | None = None) -> RotationHistory:
@@ -43,8 +46,7 @@ def load_history(session: Session, before_year: int | None = None) -> RotationHi
         query = query.where(Season.year < before_year)
     history = RotationHistory()
     # Plain rows through the connection: every planting of every year, read only.
-    for bed, year, group, plural in session.connection().execute(query).all():
-        history.add(bed, year, group, plural)
+    history.add_all(session.connection().execute(query).all())
     return history
 
 
@@ -57,19 +59,44 @@ def rotation_years(session: Session, year: int) -> int:
     return farm.rotation_years if farm else DEFAULT_YEARS
 
 
-def rotation_years_by_year(session: Session, years: Iterable[int]) -> dict[int, int]:
-    """Return the rotation length that holds in each of ``years``, in two queries in all."""
+def farm_rotation_years(session: Session) -> int:
+    """Return the farm's rotation length (the one new seasons start with), as a plain value."""
+    years = session.connection().scalar(select(Farm.rotation_years).where(Farm.id == 1))
+    return DEFAULT_YEARS if years is None else years
+
+
+def rotation_years_by_year(
+    session: Session, years: Iterable[int], farm_years: int | None = None
+) -> dict[int, int]:
+    """Return the rotation length that holds in each of ``years``, in two queries at most.
+
+    ``farm_years`` is the farm's own length when the caller has already read it.
+    """
     wanted = list(years)
     found: dict[int, int] = {
         year: length
-        for year, length in session.execute(
+        for year, length in session.connection().execute(
             select(Season.year, Season.rotation_years).where(Season.year.in_(wanted))
         )
     }
     if len(found) < len(wanted):
-        farm = session.get(Farm, 1)
-        default = farm.rotation_years if farm else DEFAULT_YEARS
+        default = farm_rotation_years(session) if farm_years is None else farm_years
         found = {year: found.get(year, default) for year in wanted}
+    return found
+
+
+def groups_within(history: RotationHistory, bed: str, year: int, years: int) -> set[str]:
+    """Return every group grown in ``bed`` in the ``years - 1`` years before ``year``.
+
+    A crop can only conflict in that bed and year if its group is among these; working
+    this out once for each bed and year spares checking the rule crop by crop.
+    """
+    seasons = history.groups.get(bed)
+    if not seasons:
+        return set()
+    found: set[str] = set()
+    for earlier in range(year - 1, year - years, -1):
+        found.update(seasons.get(earlier, ()))
     return found
 
 

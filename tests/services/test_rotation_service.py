@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from dutchfarm.db.models import Planting, Season
+from dutchfarm.db.models import Bed, Crop, Planting, Season
 from dutchfarm.domain.terms import PlantingStatus
 from dutchfarm.services.auth import COMMAND_LINE, sign_in
 from dutchfarm.services.beds import RotationWarning, add_planting, bed_of, bed_record, list_beds
@@ -24,6 +24,7 @@ from dutchfarm.services.rotation import (
     wishes_of,
     withdraw_plan,
 )
+from dutchfarm.services.rotation_rules import conflict, load_history, rotation_years
 
 TODAY = dt.date.today()
 
@@ -95,6 +96,63 @@ def test_go_ahead_is_for_staff_only(demo):
         add_planting(demo, gardener, bed_id, crop(demo, "potato").id)
     with pytest.raises(NotAllowed, match="Ask a volunteer"):
         add_planting(demo, gardener, bed_id, crop(demo, "potato").id, go_ahead=True)
+
+
+def grid_the_long_way(db, today):
+    """Every cell's crops and conflicts, judged crop by crop against all of history."""
+    years = range(today.year - 5, today.year + 2)
+    found: dict[tuple[int, int], tuple[list[int], list[str]]] = {}
+    with db.reading() as session:
+        history = load_history(session)
+        rows = session.execute(
+            select(Planting.bed_id, Bed.name, Season.year, Crop)
+            .join(Bed, Planting.bed_id == Bed.id)
+            .join(Season, Planting.season_id == Season.id)
+            .join(Crop, Planting.crop_id == Crop.id)
+            .order_by(Planting.id)
+        ).all()
+        for bed_id, bed, year, grown in rows:
+            if year not in years:
+                continue
+            crops, messages = found.setdefault((bed_id, year), ([], []))
+            if grown.id not in crops:
+                crops.append(grown.id)
+            message = conflict(history, bed, year, grown, rotation_years(session, year))
+            if message and message not in messages:
+                messages.append(message)
+    return found
+
+
+@pytest.mark.parametrize("later", [0, 3], ids=["this year", "three years on"])
+def test_the_grid_judges_each_cell_as_checking_every_crop_against_all_history_would(demo, later):
+    # Potatoes and tomatoes in the same beds year after year, and a longer rotation from
+    # this season: conflicts in many cells, some reaching back three years (three years
+    # on, from before the grid's first year).
+    set_rotation_years(demo, COMMAND_LINE, 4)
+    with demo.transaction() as session:
+        seasons = session.scalars(select(Season).order_by(Season.year)).all()
+        beds = session.scalars(select(Bed).order_by(Bed.id)).all()[:5]
+        potato, tomato = (
+            session.scalar(select(Crop).where(Crop.key == key)) for key in ("potato", "tomato")
+        )
+        for index, season in enumerate(seasons):
+            for bed in beds[index % 2 :: 2]:
+                for grown in (potato, tomato):
+                    session.add(
+                        Planting(
+                            season_id=season.id,
+                            bed_id=bed.id,
+                            crop_id=grown.id,
+                            status=PlantingStatus.GROWING,
+                        )
+                    )
+    today = TODAY.replace(year=TODAY.year + later, day=1)
+    grid = rotation_grid(demo, today)
+    expected = grid_the_long_way(demo, today)
+    assert grid.conflicts()
+    assert {key: ([b.id for b in c.crops], list(c.conflicts)) for key, c in grid.cells.items()} == (
+        expected
+    )
 
 
 def test_the_rotation_length_applies_from_this_season_on(demo):
