@@ -176,9 +176,14 @@ def week_start(day: dt.date) -> dt.date:
 def weekly_kg(points: Iterable[HarvestPoint]) -> tuple[tuple[dt.date, float], ...]:
     """Return the kilograms picked each week (by its Monday), empty weeks between as 0."""
     weeks: dict[dt.date, float] = defaultdict(float)
+    # Many points share a day: each day's Monday is worked out once.
+    mondays: dict[dt.date, dt.date] = {}
     for point in points:
         if point.grams is not None:
-            weeks[week_start(point.day)] += point.grams / 1000.0
+            monday = mondays.get(point.day)
+            if monday is None:
+                monday = mondays[point.day] = week_start(point.day)
+            weeks[monday] += point.grams / 1000.0
     if not weeks:
         return ()
     first, last = min(weeks), max(weeks)
@@ -228,9 +233,14 @@ def day_of_season(day: dt.date, year: int) -> int:
 def season_kg(year: int, points: Iterable[HarvestPoint]) -> YearSeries:
     """Return one season's running kilograms against the day of its season."""
     by_day: dict[int, float] = defaultdict(float)
+    # Many points share a day: each day's place in the season is worked out once.
+    offsets: dict[dt.date, int] = {}
     for point in points:
         if point.grams is not None:
-            by_day[day_of_season(point.day, year)] += point.grams
+            offset = offsets.get(point.day)
+            if offset is None:
+                offset = offsets[point.day] = day_of_season(point.day, year)
+            by_day[offset] += point.grams
     days = tuple(sorted(by_day))
     values = []
     total = 0.0

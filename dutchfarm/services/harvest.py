@@ -428,9 +428,10 @@ def season_chart_series(
 ) -> SeasonCharts:
     """Return the chart series of a season, for the whole farm or one person or bed."""
     with db.reading() as session:
-        season = session.get(Season, season_id)
-        if season is None:
+        # The season's year as a plain value: the charts need nothing else of it.
+        year = session.connection().scalar(select(Season.year).where(Season.id == season_id))
+        if year is None:
             raise NotFound(_("That season is not there any more."))
         points = _points(session, season_id, person_id=person_id, bed_id=bed_id)
-        earlier = _weights_by_year(session, season.year, person_id=person_id, bed_id=bed_id)
-        return season_charts(season.year, points, earlier)
+        earlier = _weights_by_year(session, year, person_id=person_id, bed_id=bed_id)
+    return season_charts(year, points, earlier)
