@@ -59,8 +59,12 @@ class Database:
         """Give a session for reading only; nothing it does is committed."""
         # Closing (not rolling back) ends the transaction without expiring what was read,
         # so the plain values loaded stay readable after the block.
-        with self._sessions() as session:
-            yield session
+        try:
+            with self._sessions() as session:
+                yield session
+        except OperationalError as error:
+            log.exception("The farm could not be read")
+            raise DatabaseError(f"The farm could not be read: {_reason(error)}") from error
 
     @property
     def is_sqlite(self) -> bool:

@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
-from dutchfarm.db.database import Database
+from dutchfarm.db.database import Database, DatabaseError
 from dutchfarm.domain.harvest import Totals, format_number, short_date
 from dutchfarm.domain.terms import Unit
 from dutchfarm.services.harvest import HarvestInfo
@@ -98,12 +98,14 @@ class HarvestTableModel(RowsTableModel):
         self.order = LogOrder()
         self._summary = EMPTY
         self._pages: dict[int, list[HarvestInfo]] = {}
+        # Pages that could not be read (a server gone away), left empty until a reload.
+        self._unreadable: set[int] = set()
 
     def set_filters(self, filters: HarvestFilters) -> None:
         """Show the harvests that pass ``filters``, from the first page (a reset)."""
         self.beginResetModel()
         self.filters = filters
-        self._pages = {}
+        self._pages, self._unreadable = {}, set()
         self._summary = EMPTY if self.db is None else log_summary(self.db, filters)
         self.endResetModel()
 
@@ -119,7 +121,7 @@ class HarvestTableModel(RowsTableModel):
         kept = self.persistentIndexList()
         ids = [self.harvest(i.row()).id for i in kept]
         self.order = LogOrder(SORTS[column], order == Qt.SortOrder.DescendingOrder)
-        self._pages = {}
+        self._pages, self._unreadable = {}, set()
         moved = [self.row_of(harvest_id) for harvest_id in ids]
         self.changePersistentIndexList(
             kept,
@@ -135,7 +137,10 @@ class HarvestTableModel(RowsTableModel):
         return 0 if parent.isValid() else self._summary.count
 
     def harvest(self, row: int) -> HarvestInfo:
-        """Return the harvest on ``row``, fetching its page the first time."""
+        """Return the harvest on ``row``, fetching its page the first time.
+
+        Raises DatabaseError when the page cannot be read (a server gone away, say).
+        """
         number, place = divmod(row, PAGE)
         page = self._pages.get(number)
         if page is None:
@@ -173,7 +178,17 @@ class HarvestTableModel(RowsTableModel):
         """Return what a cell shows for ``role``."""
         if not index.isValid() or not 0 <= index.row() < self._summary.count:
             return None
-        harvest = self.harvest(index.row())
+        page = index.row() // PAGE
+        if page in self._unreadable:
+            return None
+        try:
+            harvest = self.harvest(index.row())
+        except DatabaseError:
+            # Painting must not fail, nor try again for every cell: the page stays empty
+            # until the log is loaded again, the fault is in the log, and the next thing the
+            # person does says in plain words that the farm cannot be read.
+            self._unreadable.add(page)
+            return None
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return TEXTS[column](harvest)

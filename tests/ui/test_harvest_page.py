@@ -417,3 +417,30 @@ print("after the charts:", "matplotlib" in sys.modules)
     assert result.returncode == 0, result.stderr
     assert "after the log: False" in result.stdout
     assert "after the charts: True" in result.stdout
+
+
+def test_a_log_that_cannot_be_read_paints_empty_cells_and_tries_once_a_page(
+    make_window, demo_url, monkeypatch
+):
+    from dutchfarm.db.database import DatabaseError
+    from dutchfarm.ui import harvest_model
+    from dutchfarm.ui.harvest_model import HarvestTableModel
+
+    window = make_window(demo_url)
+    model = HarvestTableModel(window.context.db)
+    model.reload()
+    assert model.rowCount() > 0
+    tries = []
+
+    def gone(*_args):
+        tries.append(1)
+        raise DatabaseError("The farm could not be read: the server has gone away.")
+
+    real = harvest_model.log_page
+    monkeypatch.setattr(harvest_model, "log_page", gone)
+    cells = [model.data(model.index(row, 1)) for row in range(min(50, model.rowCount()))]
+    assert cells == [None] * len(cells) and len(tries) == 1
+    # Loading the log again tries again, and shows the rows once the farm can be read.
+    monkeypatch.setattr(harvest_model, "log_page", real)
+    model.reload()
+    assert model.data(model.index(0, 1))
