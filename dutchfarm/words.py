@@ -28,6 +28,11 @@ def ngettext(singular: str, plural: str, count: float) -> str:
     return _catalogue.ngettext(singular, plural, whole)
 
 
+def people_count(count: int) -> str:
+    """Return "1 person" or "3 people", in the chosen language."""
+    return ngettext("{count} person", "{count} people", count).format(count=count)
+
+
 def system_language() -> str:
     """Return the computer's language code (like "cy" or "en_GB"), or English if unknown."""
     for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):

@@ -28,7 +28,7 @@ from dutchfarm.ui.widgets import (
     scroll_area,
     two_lines,
 )
-from dutchfarm.words import _
+from dutchfarm.words import _, people_count
 
 
 def _columns(wide: int) -> int:
@@ -186,7 +186,7 @@ class OneOffJobDialog(QDialog):
         self._update()
 
     def _update(self) -> None:
-        self.count.setText(f"{self.people} {'person' if self.people == 1 else 'people'}")
+        self.count.setText(people_count(self.people))
         self.fewer.setEnabled(self.people > 1)
         self.more.setEnabled(self.people < MOST_PEOPLE)
         self.add_button.setEnabled(self.kind_group.checkedButton() is not None)

@@ -32,7 +32,7 @@ from dutchfarm.services.rota import DayJob, DayRota, Placement
 from dutchfarm.ui import icons
 from dutchfarm.ui.theme import FOCUS_RING, PADDING_X, PADDING_Y, TARGET, colours
 from dutchfarm.ui.widgets import PictureButton, label, scaled
-from dutchfarm.words import _
+from dutchfarm.words import _, people_count
 
 # What a dragged job chip carries: "job id:person id".
 PLACE_MIME = "application/x-dutchfarm-place"
@@ -272,7 +272,7 @@ class JobRow(QFrame):
         self.title = label(job.title)
         self.title.setStyleSheet("font-weight: bold;")
         words.addWidget(self.title)
-        needed = f"{job.people_needed} {'person' if job.people_needed == 1 else 'people'}"
+        needed = people_count(job.people_needed)
         names = ", ".join(place.name for place in job.people)
         self.who = label(
             _("{names}. Needs {needed}.").format(names=names, needed=needed)

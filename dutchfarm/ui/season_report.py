@@ -27,7 +27,7 @@ from dutchfarm.services.errors import BadInput
 from dutchfarm.services.report import AmountLine, SeasonReport, season_report
 from dutchfarm.ui import icons
 from dutchfarm.ui.theme import FONT_FAMILY, load_fonts
-from dutchfarm.words import _
+from dutchfarm.words import _, people_count
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -115,7 +115,7 @@ def _figure(number: str, words: str) -> str:
 def report_html(report: SeasonReport) -> str:
     """Return the report as HTML for a QTextDocument (pictures named icon:… and chart:…)."""
     totals = report.totals
-    took_part = f"{report.people} {'person' if report.people == 1 else 'people'}"
+    took_part = people_count(report.people)
     extra = []
     if totals.count:
         extra.append(_("{count} counted").format(count=format_number(totals.count)))

@@ -418,7 +418,7 @@ class TodayPage(Page):
         if job_id in self.job_rows:
             self.job_rows[job_id].done_button.setFocus()
         self.context.offer_undo(
-            _("{title} is {0}.").format("done" if done else _("not done yet"), title=title),
+            (_("{title} is done.") if done else _("{title} is not done yet.")).format(title=title),
             lambda: self._change(set_job_done, job_id, not done),
         )
 
