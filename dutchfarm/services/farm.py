@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -77,32 +77,49 @@ def update_farm(db: Database, actor: Actor, name: str, rotation_years: int) -> F
 def list_seasons(db: Database) -> list[SeasonInfo]:
     """Return every season, newest first, with how many plantings and harvests it has."""
     with db.reading() as session:
-        plantings = dict(
-            session.execute(
-                select(Planting.season_id, func.count()).group_by(Planting.season_id)
-            ).all()
-        )
-        harvests = dict(
-            session.execute(
-                select(Harvest.season_id, func.count()).group_by(Harvest.season_id)
-            ).all()
-        )
-        return [
-            SeasonInfo(
-                id=season.id,
-                year=season.year,
-                rotation_years=season.rotation_years,
-                started_on=season.started_on,
-                plantings=plantings.get(season.id, 0),
-                harvests=harvests.get(season.id, 0),
-            )
-            for season in session.scalars(select(Season).order_by(Season.year.desc()))
-        ]
+        return _season_infos(session, session.scalars(select(Season).order_by(Season.year.desc())))
 
 
 def current_season(db: Database, today: dt.date | None = None) -> SeasonInfo | None:
-    """Return the season of this year, else the newest one before it, else None."""
-    return season_of_year(list_seasons(db), (today or dt.date.today()).year)
+    """Return the season of this year, else the newest one before it, else the oldest."""
+    year = (today or dt.date.today()).year
+    with db.reading() as session:
+        season = (
+            session.scalars(
+                select(Season).where(Season.year <= year).order_by(Season.year.desc()).limit(1)
+            ).first()
+            or session.scalars(select(Season).order_by(Season.year).limit(1)).first()
+        )
+        # Only this season's plantings and harvests are counted: Today asks on every
+        # showing, and counting every season's harvests took most of its time.
+        return _season_infos(session, [season])[0] if season else None
+
+
+def _season_infos(session: Session, seasons: Iterable[Season]) -> list[SeasonInfo]:
+    """Return ``seasons`` as SeasonInfo, with how many plantings and harvests each has."""
+    chosen = list(seasons)
+    ids = [season.id for season in chosen]
+    counts = {
+        table: dict(
+            session.execute(
+                select(table.season_id, func.count())
+                .where(table.season_id.in_(ids))
+                .group_by(table.season_id)
+            ).all()
+        )
+        for table in (Planting, Harvest)
+    }
+    return [
+        SeasonInfo(
+            id=season.id,
+            year=season.year,
+            rotation_years=season.rotation_years,
+            started_on=season.started_on,
+            plantings=counts[Planting].get(season.id, 0),
+            harvests=counts[Harvest].get(season.id, 0),
+        )
+        for season in chosen
+    ]
 
 
 def season_of_year(seasons: Sequence[SeasonInfo], year: int) -> SeasonInfo | None:

@@ -2,6 +2,7 @@
 
 import pytest
 
+from dutchfarm.db.database import open_database
 from dutchfarm.domain.terms import Role
 from dutchfarm.services.auth import COMMAND_LINE, NOBODY
 from dutchfarm.services.errors import BadInput, NotAllowed
@@ -51,6 +52,22 @@ def test_the_current_season_is_this_years(db):
 
     today = dt.date.today()
     assert current_season(db, today).year == today.year
+
+
+def test_the_current_season_counts_what_it_holds_as_the_list_of_seasons_does(demo_url):
+    import datetime as dt
+
+    db = open_database(demo_url)
+    seasons = list_seasons(db)
+    newest, oldest = seasons[0], seasons[-1]
+    for season in seasons:
+        assert current_season(db, dt.date(season.year, 5, 1)) == season
+    assert any(season.harvests and season.plantings for season in seasons)
+    # After the last season: the newest one.
+    assert current_season(db, dt.date(newest.year + 3, 5, 1)) == newest
+    # Before the first season: the oldest one.
+    assert current_season(db, dt.date(oldest.year - 1, 5, 1)) == oldest
+    db.close()
 
 
 def test_only_the_coordinator_changes_seasons_once_there_is_one(db):
