@@ -9,7 +9,7 @@ import threading
 import traceback
 from types import TracebackType
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from dutchfarm.db.database import Database, DatabaseError, open_database
@@ -21,7 +21,6 @@ from dutchfarm.ui import dialogs, keyboard
 from dutchfarm.ui.context import AppContext
 from dutchfarm.ui.main_window import MainWindow
 from dutchfarm.ui.theme import apply_theme
-from dutchfarm.ui.widgets import WhenPainted
 from dutchfarm.words import _, install
 
 log = logging.getLogger(__name__)
@@ -34,21 +33,16 @@ def application() -> QApplication:
         app = QApplication(sys.argv[:1])
         app.setApplicationName("Dutch Farm")
         app.setOrganizationName("Dutch Farm")
+    keyboard.install(app)
     return app
 
 
 def build_main_window(
-    database_url: str,
-    *,
-    text_size: str | None = None,
-    theme: str | None = None,
-    keys_when_painted: bool = False,
+    database_url: str, *, text_size: str | None = None, theme: str | None = None
 ) -> MainWindow:
     """Open the database and return the main window, neither shown nor running.
 
     ``text_size`` and ``theme`` override this PC's settings (for screenshots and tests).
-    The keyboard helper watches at once, or with ``keys_when_painted`` from the window's
-    first paint on (as the program starts: watching every event slows the building).
     """
     app = application()
     settings = Settings()
@@ -58,10 +52,6 @@ def build_main_window(
     context = AppContext(db)
     window = MainWindow(context, settings)
     window.destroyed.connect(db.close)
-    if keys_when_painted:
-        WhenPainted(window, lambda: keyboard.install(app))
-    else:
-        keyboard.install(app)
     return window
 
 
@@ -99,10 +89,9 @@ def open_window(database_url: str) -> MainWindow | None:
     app = application()
     while True:
         try:
-            window = build_main_window(database_url, keys_when_painted=True)
+            window = build_main_window(database_url)
         except DatabaseError as error:
             apply_theme(app)
-            keyboard.install(app)
             print(_("dutchfarm: {error}").format(error=error), file=sys.stderr)
             if not _offer_restore(database_url, str(error)):
                 return None
@@ -132,7 +121,14 @@ class StartBackup(QObject):
         self.failed.connect(self._say)
         db = window.context.db
         self.copying = threading.Thread(target=self._back_up, args=(db,), name="start-backup")
-        WhenPainted(window, self.begin)
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Begin the copy once the window's first paint has finished."""
+        if watched is self.window and event.type() == QEvent.Type.Paint:
+            self.window.removeEventFilter(self)
+            QTimer.singleShot(0, self.begin)
+        return False
 
     def begin(self) -> None:
         """Start copying, unless it has already started."""

@@ -11,9 +11,10 @@ each widget having to remember it::
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextlib import suppress
 
-from PySide6.QtCore import QEvent, QObject, QRect, Qt
-from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -26,6 +27,10 @@ from PySide6.QtWidgets import (
 
 ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 UP_DOWN = (Qt.Key.Key_Up, Qt.Key.Key_Down)
+TABS = {
+    Qt.Key.Key_Tab: Qt.FocusReason.TabFocusReason,
+    Qt.Key.Key_Backtab: Qt.FocusReason.BacktabFocusReason,
+}
 
 
 def takes_tab(widget: QWidget) -> bool:
@@ -34,6 +39,7 @@ def takes_tab(widget: QWidget) -> bool:
         widget.isVisible()
         and widget.isEnabled()
         and bool(widget.focusPolicy().value & Qt.FocusPolicy.TabFocus.value)
+        and not isinstance(widget, QScrollArea)
     )
 
 
@@ -133,27 +139,72 @@ def button_beside(button: QAbstractButton, key: Qt.Key) -> QAbstractButton | Non
 
 
 class KeyboardHelp(QObject):
-    """Watches every key press and new widget in the application; never swallows typing."""
+    """Follows the keyboard's focus: Enter presses the focused button, the arrows cross a grid
+    of pictures, and Tab lands on a group's chosen button and passes over scroll areas.
+
+    It watches only the widget that has the focus, moving with it. Watching the whole
+    application put each of the thousands of events a page makes through Python first and
+    made every page a tenth to a quarter slower to open. It never swallows typing.
+    """
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self.watched: QWidget | None = None
+        # Tab or Shift+Tab while Qt moves the focus for it, else None.
+        self.tabbing: Qt.FocusReason | None = None
+        app.focusChanged.connect(self._focus_moved)
+
+    def _focus_moved(self, old: QWidget | None, new: QWidget | None) -> None:
+        self._watch(new)
+        if isinstance(new, QAbstractItemView):
+            # Tab leaves a table or list instead of walking its cells; arrows move inside it.
+            new.setTabKeyNavigation(False)
+        elif isinstance(new, QScrollArea | QAbstractButton):
+            # Qt is still giving ``new`` the focus: moving it on waits until it is done.
+            reason = self.tabbing
+            QTimer.singleShot(0, lambda: self._move_on(old, new, reason))
+
+    def _move_on(self, old: QWidget | None, new: QWidget, reason: Qt.FocusReason | None) -> None:
+        if new is not QApplication.focusWidget():
+            return
+        if isinstance(new, QScrollArea):
+            # A scroll area is no stop for Tab: Qt scrolls to whatever control has focus, and
+            # an invisible stop is a lost press for a keyboard user.
+            new.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            if reason is not None:
+                _pass_on(new, reason)
+            elif old is not None and old.isVisible():
+                old.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif isinstance(new, QAbstractButton) and reason is not None:
+            _to_the_chosen_one(new, reason)
+
+    def _watch(self, widget: QWidget | None) -> None:
+        if self.watched is not None:
+            # One deleted since has taken its filters with it.
+            with suppress(RuntimeError):
+                self.watched.removeEventFilter(self)
+        self.watched = widget
+        if widget is not None:
+            widget.installEventFilter(self)
+
+    def _tabbed(self) -> None:
+        self.tabbing = None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         """Press the focused button on Enter; move up and down a grid with the arrows."""
-        kind = event.type()
-        if kind == QEvent.Type.Show:
-            # On showing, not on polishing: a widget can be polished while Python is still
-            # making it, before it may safely be touched from here.
-            _settle(watched)
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
             return False
-        if kind == QEvent.Type.FocusIn and isinstance(event, QFocusEvent):
-            _to_the_chosen_one(watched, event)
-            return False
-        if kind != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+        key = event.key()
+        if key in TABS:
+            # Qt moves the focus while it handles this press; what moved it is known until then.
+            self.tabbing = TABS[key]
+            QTimer.singleShot(0, self._tabbed)
             return False
         if not isinstance(watched, QAbstractButton) or watched is not QApplication.focusWidget():
             return False
         modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         if modifiers != Qt.KeyboardModifier.NoModifier:
             return False
-        key = event.key()
         if key in ENTER and isinstance(watched, QToolButton | QPushButton):
             # Qt presses a focused button with Space only; people expect Enter to work too.
             if watched.isEnabled():
@@ -167,39 +218,31 @@ class KeyboardHelp(QObject):
         return False
 
 
-def _to_the_chosen_one(widget: QObject, event: QFocusEvent) -> None:
+def _to_the_chosen_one(button: QAbstractButton, reason: Qt.FocusReason) -> None:
     # Tab into a group of buttons where one is chosen lands on the chosen one, as with
     # radio buttons; the arrows then move the choice.
-    if event.reason() not in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason):
+    if button.isChecked():
         return
-    if not isinstance(widget, QAbstractButton) or widget.isChecked():
-        return
-    group = widget.group()
+    group = button.group()
     chosen = group.checkedButton() if group is not None and group.exclusive() else None
-    if chosen is not None and chosen is not widget and takes_tab(chosen):
-        chosen.setFocus(event.reason())
+    # Qt has just taken Tab from the group's other buttons, the chosen one too: it gets it
+    # back with the focus.
+    if chosen is not None and chosen is not button and chosen.isVisible() and chosen.isEnabled():
+        chosen.setFocus(reason)
 
 
-def _settle(widget: QObject) -> None:
-    if isinstance(widget, QScrollArea):
-        # A scroll area is no stop for Tab: Qt scrolls to whatever control has focus, and
-        # an invisible stop is a lost press for a keyboard user.
-        widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    elif isinstance(widget, QAbstractItemView):
-        # Tab leaves a table or list instead of walking its cells; arrows move inside it.
-        widget.setTabKeyNavigation(False)
+def _pass_on(area: QScrollArea, reason: Qt.FocusReason) -> None:
+    """Give the focus to the control after (Shift+Tab: before) ``area`` in the Tab order."""
+    backwards = reason == Qt.FocusReason.BacktabFocusReason
+    widget = area.previousInFocusChain() if backwards else area.nextInFocusChain()
+    while widget is not None and widget is not area:
+        if takes_tab(widget):
+            widget.setFocus(reason)
+            return
+        widget = widget.previousInFocusChain() if backwards else widget.nextInFocusChain()
 
 
 def install(app: QApplication) -> None:
-    """Watch ``app`` for the keyboard (once per application).
-
-    Every event of every widget then passes through Python first, which made starting up
-    some 20 ms slower; the program's start installs it once its window has been painted
-    (``run`` in ``app.py``), before anyone can have pressed a key.
-    """
-    if app.findChild(KeyboardHelp) is not None:
-        return
-    app.installEventFilter(KeyboardHelp(app))
-    # Widgets shown before the helper watched were never settled: settle them now.
-    for widget in app.allWidgets():
-        _settle(widget)
+    """Help ``app``'s keyboard users (once per application)."""
+    if app.findChild(KeyboardHelp) is None:
+        KeyboardHelp(app)

@@ -79,10 +79,15 @@ def test_with_no_backup_the_problem_is_said_plainly(tmp_path, qtbot, answers):
     assert title == "Dutch Farm cannot open its data" and message.endswith("There is no backup.")
 
 
-# Shows a window in a new process and returns once it has been painted.
-SHOW_AND_WAIT = """
+def test_starting_imports_only_what_the_first_page_needs(demo_url, tmp_path):
+    # Charts (matplotlib), migrations (Alembic), the demo farm's makers and the pages not
+    # shown first are imported the first time they are needed, so starting costs nothing
+    # for them.
+    script = f"""
+import sys
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication
+from dutchfarm.ui.app import open_window
 
 class FirstPaint(QObject):
     painted = False
@@ -92,39 +97,12 @@ class FirstPaint(QObject):
             FirstPaint.painted = True
         return False
 
-def show_and_wait(window):
-    watch = FirstPaint(window)
-    window.installEventFilter(watch)
-    window.show()
-    while not FirstPaint.painted:
-        QApplication.processEvents()
-"""
-
-
-def run_script(script: str, data_dir: Path) -> list[str]:
-    """Run ``script`` after SHOW_AND_WAIT in a new process; return the lines it printed."""
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", DUTCHFARM_DATA_DIR=str(data_dir))
-    done = subprocess.run(
-        [sys.executable, "-c", SHOW_AND_WAIT + script],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=300,
-    )
-    assert done.returncode == 0, done.stderr
-    return done.stdout.splitlines()
-
-
-def test_starting_imports_only_what_the_first_page_needs(demo_url, tmp_path):
-    # Charts (matplotlib), migrations (Alembic), the demo farm's makers and the pages not
-    # shown first are imported the first time they are needed, so starting costs nothing
-    # for them.
-    script = f"""
-import sys
-from dutchfarm.ui.app import open_window
-
 window = open_window({demo_url!r})
-show_and_wait(window)
+watch = FirstPaint()
+window.installEventFilter(watch)
+window.show()
+while not FirstPaint.painted:
+    QApplication.processEvents()
 while not window.start_backup.done():
     QApplication.processEvents()
 names = sorted(sys.modules)
@@ -132,38 +110,14 @@ print(" ".join(n for n in names if n.split(".")[0] in ("matplotlib", "alembic", 
 print(" ".join(n for n in names if n.startswith("dutchfarm.services.demo")))
 print(" ".join(n for n in names if n.startswith("dutchfarm.ui.pages.")))
 """
-    heavy, demo, pages = run_script(script, tmp_path)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", DUTCHFARM_DATA_DIR=str(tmp_path))
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    heavy, demo, pages = done.stdout.splitlines()
     assert heavy == "" and demo == ""
     assert pages.split() == ["dutchfarm.ui.pages.base", "dutchfarm.ui.pages.today"]
-
-
-def test_the_keyboard_helper_watches_from_the_first_paint(demo_url, tmp_path):
-    # Watching every event while the window is built slowed starting; it begins at the first
-    # paint, settles what was made before it, and Enter then presses a focused button.
-    script = f"""
-from PySide6.QtCore import Qt
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QScrollArea
-from dutchfarm.ui.app import open_window
-from dutchfarm.ui.keyboard import KeyboardHelp
-
-app = QApplication.instance() or QApplication([])
-window = open_window({demo_url!r})
-areas = window.findChildren(QScrollArea)
-print(app.findChild(KeyboardHelp) is None, len(areas) > 0)
-show_and_wait(window)
-QApplication.processEvents()
-print(app.findChild(KeyboardHelp) is not None,
-      all(area.focusPolicy() == Qt.FocusPolicy.NoFocus for area in areas))
-button = window.page("today").choose_button
-pressed = []
-button.clicked.connect(lambda: pressed.append(True))
-button.setFocus()
-QTest.keyClick(button, Qt.Key.Key_Return)
-print(pressed == [True])
-window.start_backup.copying.join()
-"""
-    assert " ".join(run_script(script, tmp_path)).split() == ["True"] * 5
 
 
 def test_a_change_the_database_could_not_take_is_said_in_its_own_words(qtbot, answers):

@@ -545,3 +545,37 @@ def test_the_style_sheet_draws_the_ring_on_every_kind_of_control():
     for kind in ("QPushButton", "QToolButton", "QAbstractSpinBox", "QAbstractItemView"):
         assert f"{kind}:focus" in rule
     assert "QGraphicsView:focus" in rule and "QComboBox:focus" in rule
+
+
+def test_the_helper_watches_only_the_widget_with_the_focus(make_window, demo_url, qtbot):
+    # Watching every event of the application slowed every page by a tenth to a quarter:
+    # the helper sees the events of whatever has the keyboard, and nothing else.
+    from dutchfarm.ui.keyboard import KeyboardHelp
+
+    class Counting(KeyboardHelp):
+        """Watches as the helper does, and notes what it saw instead of acting."""
+
+        def eventFilter(self, watched, event):  # noqa: N802 - Qt override
+            seen.add(watched)
+            return False
+
+    window = make_window(demo_url)
+    seen, had_focus = set(), {focused()}
+    app = QApplication.instance()
+
+    def note(_old, new):
+        had_focus.add(new)
+
+    app.focusChanged.connect(note)
+    counting = Counting(app)
+    try:
+        choose_me(window, qtbot, "Priya")
+        for name in ("people", "harvest", "today"):
+            window.show_page(name)
+            QApplication.processEvents()
+    finally:
+        app.focusChanged.disconnect(note)
+        app.focusChanged.disconnect(counting._focus_moved)
+        counting._watch(None)
+        counting.deleteLater()
+    assert seen and seen <= had_focus
