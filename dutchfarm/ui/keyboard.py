@@ -11,7 +11,6 @@ each widget having to remember it::
 from __future__ import annotations
 
 from collections.abc import Iterable
-from contextlib import suppress
 
 from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
     QToolButton,
     QWidget,
 )
+from shiboken6 import isValid
 
 ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 UP_DOWN = (Qt.Key.Key_Up, Qt.Key.Key_Down)
@@ -173,16 +173,15 @@ class KeyboardHelp(QObject):
             new.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             if reason is not None:
                 _pass_on(new, reason)
-            elif old is not None and old.isVisible():
+            elif old is not None and isValid(old) and old.isVisible():
                 old.setFocus(Qt.FocusReason.OtherFocusReason)
         elif isinstance(new, QAbstractButton) and reason is not None:
             _to_the_chosen_one(new, reason)
 
     def _watch(self, widget: QWidget | None) -> None:
-        if self.watched is not None:
-            # One deleted since has taken its filters with it.
-            with suppress(RuntimeError):
-                self.watched.removeEventFilter(self)
+        # One deleted since has taken its filters with it.
+        if self.watched is not None and isValid(self.watched):
+            self.watched.removeEventFilter(self)
         self.watched = widget
         if widget is not None:
             widget.installEventFilter(self)
