@@ -6,6 +6,7 @@ import datetime as dt
 import io
 from collections.abc import Callable, Sequence
 from importlib.resources import as_file, files
+from typing import Any
 
 import matplotlib
 import numpy
@@ -13,7 +14,13 @@ from matplotlib import font_manager
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from matplotlib.ticker import FixedFormatter, FixedLocator, FuncFormatter, MaxNLocator
+from matplotlib.ticker import (
+    FixedFormatter,
+    FixedLocator,
+    FuncFormatter,
+    Locator,
+    MaxNLocator,
+)
 from matplotlib.transforms import offset_copy
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
@@ -65,14 +72,53 @@ def _calendar(axes: Axes, year: int, low: float, high: float) -> None:
     axes.xaxis.set_major_formatter(FixedFormatter([name for _, name in months]))
 
 
+class _InView(Locator):
+    """The ticks of another locator that are in view, and no others.
+
+    matplotlib makes a tick (its lines and label) for every place a locator gives, and its
+    own locators give one past each end of the axis, which is never seen.
+    """
+
+    def __init__(self, locator: Locator) -> None:
+        self.locator = locator
+
+    def set_axis(self, axis: Any) -> None:
+        """Give this locator, and the one it asks, their axis."""
+        super().set_axis(axis)
+        self.locator.set_axis(axis)
+
+    def __call__(self) -> Sequence[float]:
+        """Return the other locator's ticks that are in view (at its ends too)."""
+        assert self.axis is not None
+        low, high = sorted(self.axis.get_view_interval())
+        slack = (high - low) * 1e-6
+        return [place for place in self.locator() if low - slack <= place <= high + slack]
+
+    def tick_values(self, vmin: float, vmax: float) -> Sequence[float]:
+        """Return the other locator's ticks between ``vmin`` and ``vmax``."""
+        return self.locator.tick_values(vmin, vmax)  # type: ignore[no-any-return]
+
+    def view_limits(self, vmin: float, vmax: float) -> tuple[float, float]:
+        """Return the view the other locator would choose."""
+        return self.locator.view_limits(vmin, vmax)  # type: ignore[no-any-return]
+
+    def nonsingular(self, v0: float, v1: float) -> tuple[float, float]:
+        """Widen a range of no width as the other locator would."""
+        return self.locator.nonsingular(v0, v1)  # type: ignore[no-any-return]
+
+
 def _counting(axes: Axes) -> None:
     """Mark the y axis in whole numbers, as many as fit the text size (as matplotlib's own)."""
-    axes.yaxis.set_major_locator(MaxNLocator(nbins="auto", steps=[1, 2, 2.5, 5, 10], integer=True))
+    steps = [1, 2, 2.5, 5, 10]
+    axes.yaxis.set_major_locator(_InView(MaxNLocator(nbins="auto", steps=steps, integer=True)))
     _numbers(axes)
 
 
 def _numbers(axes: Axes) -> None:
     """Write the y axis' numbers as the words do ("1,200"), without scientific notation."""
+    locator = axes.yaxis.get_major_locator()
+    if not isinstance(locator, _InView):
+        axes.yaxis.set_major_locator(_InView(locator))
     axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: format_number(value)))
 
 
@@ -176,12 +222,14 @@ def _lines(
     unit_words: bool,
 ) -> None:
     """Draw running totals as steps, each named at its end and in the legend."""
-    last_day = max(_x(day, year) for s in series for day in s.days)
-    first_day = min(_x(day, year) for s in series for day in s.days)
+    # Each day's x (as _x gives it), worked out once from the days' numbers.
+    new_year = dt.date(year, 1, 1).toordinal()
+    xs = [[day.toordinal() - new_year for day in line.days] for line in series]
+    last_day = max(max(days) for days in xs)
+    first_day = min(min(days) for days in xs)
     ends: list[tuple[float, str, str]] = []
-    for index, line in enumerate(series):
+    for index, (line, days) in enumerate(zip(series, xs, strict=True)):
         colour = c.other if line.label == "Other" else c.lines[index % len(c.lines)]
-        days = [_x(day, year) for day in line.days]
         values = list(line.values)
         if days[-1] < last_day:
             # Carry each line on to the last day picked, so that the ends line up.

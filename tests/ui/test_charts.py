@@ -183,3 +183,19 @@ def test_the_vote_and_fairness_charts_are_drawn_in_the_themes_colours(qtbot, the
     assert min(contrast_ratio(to_hex(t.get_color()), wanted.background) for t in titles) >= (
         THEMES[name].text_minimum
     )
+
+
+@pytest.mark.parametrize("kind", ["crops", "counts", "weeks", "seasons", "mine"])
+def test_the_y_axis_makes_ticks_only_where_they_are_seen(qapp, kind):
+    figure = Figure(figsize=(8, 4.5), dpi=100)
+    FigureCanvasAgg(figure)
+    DRAW[kind](figure, season_charts(2026, SEASON, EARLIER))
+    figure.canvas.draw()
+    for axes in figure.axes:
+        low, high = axes.get_ylim()
+        slack = (high - low) * 1e-6
+        places = list(axes.yaxis.get_majorticklocs())
+        assert len(places) >= 2
+        assert all(low - slack <= place <= high + slack for place in places)
+        # The ticks made are the ones drawn (and the one matplotlib makes to start with).
+        assert len(axes.yaxis.get_major_ticks()) <= len(places) + 1
