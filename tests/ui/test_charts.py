@@ -1,6 +1,7 @@
 """Every chart draws, from a full season and from an empty one, and shows its series."""
 
 import datetime as dt
+import itertools
 
 import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -197,5 +198,48 @@ def test_the_y_axis_makes_ticks_only_where_they_are_seen(qapp, kind):
         places = list(axes.yaxis.get_majorticklocs())
         assert len(places) >= 2
         assert all(low - slack <= place <= high + slack for place in places)
-        # The ticks made are the ones drawn (and the one matplotlib makes to start with).
-        assert len(axes.yaxis.get_major_ticks()) <= len(places) + 1
+
+
+def small_figure():
+    figure = Figure(figsize=(6, 4), dpi=50)
+    FigureCanvasAgg(figure)
+    return figure
+
+
+def pixels(figure):
+    figure.canvas.draw()
+    return bytes(figure.canvas.buffer_rgba())
+
+
+def test_a_chart_drawn_where_another_was_looks_as_on_a_new_figure(qapp):
+    # Names close together, moved apart by the height of the axes they are drawn on.
+    close = [
+        HarvestPoint(D(2026, 7, 9), "Peas", 4.9, Unit.KILOGRAMS, 4900, "Bed 3"),
+        HarvestPoint(D(2026, 7, 9), "Leeks", 6, Unit.COUNT, None, "Bed 3"),
+    ]
+    full = season_charts(2026, SEASON + close, EARLIER)
+    weights = season_charts(2026, [p for p in SEASON + close if p.grams], EARLIER)
+    seasons = [full, season_charts(2026, []), weights]
+    looks = [(colours, scale) for colours in CHART_COLOURS.values() for scale in (1.0, 1.6)]
+    kept = small_figure()
+    # Every chart after every chart, in the themes and text sizes, full, empty and weights
+    # only (one panel of "mine" instead of two): each as a new figure shows it.
+    for step, (first, then) in enumerate(itertools.product(sorted(DRAW), repeat=2)):
+        for turn, kind in enumerate((first, then)):
+            charts = seasons[(step + turn) % len(seasons)]
+            colours, scale = looks[(step * 2 + turn) % len(looks)]
+            DRAW[kind](kept, charts, scale, colours)
+            new = small_figure()
+            DRAW[kind](new, charts, scale, colours)
+            assert pixels(kept) == pixels(new), (first, then, kind)
+
+
+def test_a_chart_drawn_again_keeps_its_axes(qapp):
+    figure = small_figure()
+    charts = season_charts(2026, SEASON, EARLIER)
+    DRAW["counts"](figure, charts)
+    axes = figure.axes[0]
+    DRAW["crops"](figure, charts)
+    assert figure.axes == [axes] and [line.get_label() for line in axes.lines] == ["Potatoes"]
+    DRAW["mine"](figure, charts)
+    assert len(figure.axes) == 2
