@@ -198,6 +198,10 @@ def _clean(axes: Axes) -> None:
     legend = axes.get_legend()
     if legend is not None:
         legend.remove()
+    for axis in (axes.xaxis, axes.yaxis):
+        # Only the ticks the last chart drew: more (a bed's name each) would be dressed again
+        # at every drawing for nothing. matplotlib makes more as a chart needs them.
+        del axis.majorTicks[max(1, len(axis.get_majorticklocs())) :]
     # The default locators and formatters, limits found from the data again, no grid,
     # and no title or axis labels: as a new axes has them.
     axes.set_xscale("linear")

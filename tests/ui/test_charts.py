@@ -243,3 +243,19 @@ def test_a_chart_drawn_again_keeps_its_axes(qapp):
     assert figure.axes == [axes] and [line.get_label() for line in axes.lines] == ["Potatoes"]
     DRAW["mine"](figure, charts)
     assert len(figure.axes) == 2
+
+
+def test_a_chart_drawn_after_a_long_one_keeps_only_the_ticks_it_draws(qapp):
+    figure = small_figure()
+    beds = [
+        HarvestPoint(D(2026, 7, 1), "Potatoes", 1, Unit.KILOGRAMS, 1000, f"Bed {n}")
+        for n in range(1, 31)
+    ]
+    DRAW["beds"](figure, season_charts(2026, beds))
+    pixels(figure)
+    assert len(figure.axes[0].yaxis.majorTicks) == 30
+    for _ in range(2):
+        DRAW["counts"](figure, season_charts(2026, SEASON))
+        pixels(figure)
+    axis = figure.axes[0].yaxis
+    assert len(axis.majorTicks) == len(axis.get_majorticklocs()) < 30
