@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
@@ -62,6 +62,19 @@ class Database:
         try:
             with self._sessions() as session:
                 yield session
+        except OperationalError as error:
+            log.exception("The farm could not be read")
+            raise DatabaseError(f"The farm could not be read: {_reason(error)}") from error
+
+    @contextmanager
+    def reading_rows(self) -> Iterator[Connection]:
+        """Give a connection for reading plain rows only; nothing it does is committed.
+
+        As reading(), without a session's bookkeeping: for reads that want rows, not objects.
+        """
+        try:
+            with self.engine.connect() as connection:
+                yield connection
         except OperationalError as error:
             log.exception("The farm could not be read")
             raise DatabaseError(f"The farm could not be read: {_reason(error)}") from error

@@ -19,36 +19,25 @@ from dutchfarm.services.errors import BadInput, NotAllowed, NotFound
 from dutchfarm.services.rotation_rules import (
     RotationHistory,
     conflict,
-    farm_rotation_years,
     group_conflict,
-    groups_within,
     load_history,
+    rotation_lengths,
     rotation_years,
-    rotation_years_by_year,
 )
 from dutchfarm.words import _
 
 GRID_YEARS_BACK = 6
 
-# The grid's two reads, built once: the beds in use, and what grew where in a span of years.
+# The grid's reads, built once: the beds in use, what grew where in a span of years (as
+# numbers: the words of the few crops come once each, not once a planting), and the crops.
 _GRID_BEDS = select(Bed.id, Bed.name).where(Bed.archived.is_(False))
 _GRID_PLANTINGS = (
-    select(
-        Bed.name,
-        Season.year,
-        Crop.group_id,
-        Crop.plural,
-        Planting.bed_id,
-        Crop.id,
-        Crop.name,
-        Crop.icon,
-    )
-    .join(Planting, Planting.bed_id == Bed.id)
+    select(Planting.bed_id, Season.year, Planting.crop_id)
     .join(Season, Planting.season_id == Season.id)
-    .join(Crop, Planting.crop_id == Crop.id)
     .where(Season.year >= bindparam("earliest"), Season.year <= bindparam("last"))
     .order_by(Planting.id)
 )
+_GRID_CROPS = select(Crop.id, Crop.name, Crop.plural, Crop.icon, Crop.group_id)
 
 
 @dataclass(frozen=True)
@@ -116,48 +105,91 @@ def rotation_grid(db: Database, today: dt.date | None = None) -> RotationGrid:
     """Return the grid of beds by seasons (the last six and the next), with conflicts."""
     this_year = (today or dt.date.today()).year
     years = tuple(range(this_year - GRID_YEARS_BACK + 1, this_year + 2))
-    with db.reading() as session:
-        # Plain rows through the connection: the grid is read, never changed, here.
-        connection = session.connection()
-        beds = sorted(
-            connection.execute(_GRID_BEDS).all(),
-            key=lambda row: natural_key(row[1]),
-        )
-        farm_years = farm_rotation_years(session)
-        lengths = rotation_years_by_year(session, years, farm_years)
+    first, last = years[0], years[-1]
+    # Plain rows through a connection: the grid is read, never changed, here.
+    with db.reading_rows() as connection:
+        beds = sorted(connection.execute(_GRID_BEDS).all(), key=lambda row: natural_key(row[1]))
+        farm_years, lengths = rotation_lengths(connection, years)
         # The plantings the grid shows, and those the rule looks back at from them (no
         # further back than the longest rotation of the grid's years): each once.
-        earliest = years[0] - max(lengths.values()) + 1
-        plantings = connection.execute(
-            _GRID_PLANTINGS, {"earliest": earliest, "last": years[-1]}
-        ).all()
-    history = RotationHistory()
-    history.add_all(plantings)
+        earliest = first - max(lengths.values()) + 1
+        plantings = connection.execute(_GRID_PLANTINGS, {"earliest": earliest, "last": last}).all()
+        crops = {row[0]: row for row in connection.execute(_GRID_CROPS).all()}
+    for length in set(lengths.values()):
+        validate_years(length)
     badges: dict[int, CropBadge] = {}
     # (bed id, year) -> crop id -> its badge, each crop once, in the order planted
-    grown: dict[tuple[int, int], dict[int, CropBadge]] = defaultdict(dict)
-    for _bed, year, group, plural, bed_id, crop_id, name, icon in plantings:
-        if year >= years[0]:
-            cell = grown[(bed_id, year)]
-            if crop_id not in cell:
-                badge = badges.get(crop_id) or CropBadge(crop_id, name, plural, icon, group)
-                badges[crop_id] = cell[crop_id] = badge
-    names = dict(beds)
+    grown: dict[tuple[int, int], dict[int, CropBadge]] = {}
+    for bed_id, year, crop_id in plantings:
+        cell = grown.get((bed_id, year))
+        if cell is None:
+            cell = grown[(bed_id, year)] = {}
+        if crop_id not in cell:
+            badge = badges.get(crop_id)
+            if badge is None:
+                _id, name, plural, icon, group = crops[crop_id]
+                badge = badges[crop_id] = CropBadge(crop_id, name, plural, icon, group)
+            cell[crop_id] = badge
+    # Only a bed in use is judged (an archived one is in no row of the grid).
+    names: dict[int, str] = dict(beds)
+    conflicts = _grid_conflicts(grown, names, lengths, range(earliest, last + 1), first)
     cells: dict[tuple[int, int], GridCell] = {}
-    for (bed_id, year), crops in grown.items():
-        bed, length = names.get(bed_id, ""), lengths[year]
-        # Only a crop whose group grew here lately can break the rule.
-        recent = groups_within(history, bed, year, validate_years(length)) - NEVER_CONFLICT
-        messages = []
-        for badge in crops.values():
-            if badge.group not in recent:
-                continue
-            message = group_conflict(history, bed, year, badge.group, badge.plural, length)
-            if message and message not in messages:
-                messages.append(message)
-        groups = tuple(dict.fromkeys(badge.group for badge in crops.values()))
-        cells[(bed_id, year)] = GridCell(tuple(crops.values()), groups, tuple(messages))
+    for key, here in grown.items():
+        if key[1] >= first:
+            shown = tuple(here.values())
+            groups = tuple(dict.fromkeys([badge.group for badge in shown]))
+            cells[key] = GridCell(shown, groups, conflicts.get(key, ()))
     return RotationGrid(years, tuple((row[0], row[1]) for row in beds), cells, farm_years)
+
+
+def _grid_conflicts(
+    grown: dict[tuple[int, int], dict[int, CropBadge]],
+    names: dict[int, str],
+    lengths: dict[int, int],
+    span: range,
+    first: int,
+) -> dict[tuple[int, int], tuple[str, ...]]:
+    """Return the conflicts' sentences of each bed and year from ``first`` on, where any."""
+    conflicts: dict[tuple[int, int], tuple[str, ...]] = {}
+    for bed_id, bed in names.items():
+        # Walking the bed's years in order, the year each group last grew in it tells at
+        # once whether a crop of that group breaks the rule.
+        last_grew: dict[str, int] = {}
+        history: RotationHistory | None = None
+        for year in span:
+            here = grown.get((bed_id, year))
+            if here is None:
+                continue
+            if year >= first:
+                length = lengths[year]
+                since = year - length + 1
+                messages: list[str] = []
+                for badge in here.values():
+                    if last_grew.get(badge.group, since - 1) < since:
+                        continue
+                    history = history or _bed_history(bed, bed_id, grown, span)
+                    message = group_conflict(history, bed, year, badge.group, badge.plural, length)
+                    if message and message not in messages:
+                        messages.append(message)
+                if messages:
+                    conflicts[(bed_id, year)] = tuple(messages)
+            for badge in here.values():
+                if badge.group not in NEVER_CONFLICT:
+                    last_grew[badge.group] = year
+    return conflicts
+
+
+def _bed_history(
+    bed: str, bed_id: int, grown: dict[tuple[int, int], dict[int, CropBadge]], years: range
+) -> RotationHistory:
+    """Return what grew in one bed in ``years``, for the sentences of its conflicts."""
+    history = RotationHistory()
+    history.add_all(
+        (bed, year, badge.group, badge.plural)
+        for year in years
+        for badge in grown.get((bed_id, year), {}).values()
+    )
+    return history
 
 
 def set_rotation_years(db: Database, actor: Actor, years: int, today: dt.date | None = None) -> int:

@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Connection, Integer, bindparam, null, select, type_coerce, union_all
 from sqlalchemy.orm import Session
 
 from dutchfarm.db.models import Bed, Crop, Farm, Planting, Season
@@ -59,45 +59,25 @@ def rotation_years(session: Session, year: int) -> int:
     return farm.rotation_years if farm else DEFAULT_YEARS
 
 
-def farm_rotation_years(session: Session) -> int:
-    """Return the farm's rotation length (the one new seasons start with), as a plain value."""
-    years = session.connection().scalar(select(Farm.rotation_years).where(Farm.id == 1))
-    return DEFAULT_YEARS if years is None else years
+# The rotation length of each season in a span of years, and the farm's own (the year None).
+_LENGTHS = union_all(
+    select(Season.year, Season.rotation_years).where(
+        Season.year >= bindparam("first"), Season.year <= bindparam("last")
+    ),
+    select(type_coerce(null(), Integer), Farm.rotation_years).where(Farm.id == 1),
+)
 
 
-def rotation_years_by_year(
-    session: Session, years: Iterable[int], farm_years: int | None = None
-) -> dict[int, int]:
-    """Return the rotation length that holds in each of ``years``, in two queries at most.
+def rotation_lengths(connection: Connection, years: Sequence[int]) -> tuple[int, dict[int, int]]:
+    """Return the farm's rotation length, and the length that holds in each of ``years``.
 
-    ``farm_years`` is the farm's own length when the caller has already read it.
+    A year's season gives its length; a year without a season keeps the farm's.
     """
-    wanted = list(years)
-    found: dict[int, int] = {
-        year: length
-        for year, length in session.connection().execute(
-            select(Season.year, Season.rotation_years).where(Season.year.in_(wanted))
-        )
-    }
-    if len(found) < len(wanted):
-        default = farm_rotation_years(session) if farm_years is None else farm_years
-        found = {year: found.get(year, default) for year in wanted}
-    return found
-
-
-def groups_within(history: RotationHistory, bed: str, year: int, years: int) -> set[str]:
-    """Return every group grown in ``bed`` in the ``years - 1`` years before ``year``.
-
-    A crop can only conflict in that bed and year if its group is among these; working
-    this out once for each bed and year spares checking the rule crop by crop.
-    """
-    seasons = history.groups.get(bed)
-    if not seasons:
-        return set()
-    found: set[str] = set()
-    for earlier in range(year - 1, year - years, -1):
-        found.update(seasons.get(earlier, ()))
-    return found
+    span = {"first": min(years), "last": max(years)}
+    found: dict[int | None, int] = dict(connection.execute(_LENGTHS, span).all())
+    farm = found.pop(None, None)
+    farm_years = DEFAULT_YEARS if farm is None else farm
+    return farm_years, {year: found.get(year, farm_years) for year in years}
 
 
 def conflict(history: RotationHistory, bed: str, year: int, crop: Crop, years: int) -> str | None:

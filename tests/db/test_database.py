@@ -1,7 +1,7 @@
 """Opening databases: settings on SQLite, a new farm seeded once, clear errors for bad ones."""
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select, text, update
 
 from dutchfarm.db.database import DatabaseError, open_database
 from dutchfarm.db.models import Crop, CropAlias, Farm, RotationGroup, Season, TaskType
@@ -34,6 +34,21 @@ def test_a_new_database_is_seeded_once(tmp_path):
     with again.reading() as session:
         assert session.scalar(select(func.count()).select_from(Crop)) == crops
     again.close()
+
+
+def test_plain_rows_are_read_never_kept_and_a_failed_read_is_one_sentence(tmp_path):
+    db = open_database(f"sqlite:///{tmp_path / 'farm.sqlite'}")
+    with db.reading_rows() as connection:
+        assert connection.execute(select(Farm.id, Farm.rotation_years)).all() == [(1, 3)]
+        connection.execute(update(Farm).values(rotation_years=5))
+    with db.reading() as session:
+        assert session.scalar(select(Farm.rotation_years)) == 3
+    with (
+        pytest.raises(DatabaseError, match="The farm could not be read"),
+        db.reading_rows() as connection,
+    ):
+        connection.execute(text("SELECT * FROM no_such_table"))
+    db.close()
 
 
 def test_the_folder_of_a_new_database_file_is_created(tmp_path):

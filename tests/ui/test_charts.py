@@ -1,6 +1,7 @@
 """Every chart draws, from a full season and from an empty one, and shows its series."""
 
 import datetime as dt
+import itertools
 
 import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -183,3 +184,78 @@ def test_the_vote_and_fairness_charts_are_drawn_in_the_themes_colours(qtbot, the
     assert min(contrast_ratio(to_hex(t.get_color()), wanted.background) for t in titles) >= (
         THEMES[name].text_minimum
     )
+
+
+@pytest.mark.parametrize("kind", ["crops", "counts", "weeks", "seasons", "mine"])
+def test_the_y_axis_makes_ticks_only_where_they_are_seen(qapp, kind):
+    figure = Figure(figsize=(8, 4.5), dpi=100)
+    FigureCanvasAgg(figure)
+    DRAW[kind](figure, season_charts(2026, SEASON, EARLIER))
+    figure.canvas.draw()
+    for axes in figure.axes:
+        low, high = axes.get_ylim()
+        slack = (high - low) * 1e-6
+        places = list(axes.yaxis.get_majorticklocs())
+        assert len(places) >= 2
+        assert all(low - slack <= place <= high + slack for place in places)
+
+
+def small_figure():
+    figure = Figure(figsize=(6, 4), dpi=50)
+    FigureCanvasAgg(figure)
+    return figure
+
+
+def pixels(figure):
+    figure.canvas.draw()
+    return bytes(figure.canvas.buffer_rgba())
+
+
+def test_a_chart_drawn_where_another_was_looks_as_on_a_new_figure(qapp):
+    # Names close together, moved apart by the height of the axes they are drawn on.
+    close = [
+        HarvestPoint(D(2026, 7, 9), "Peas", 4.9, Unit.KILOGRAMS, 4900, "Bed 3"),
+        HarvestPoint(D(2026, 7, 9), "Leeks", 6, Unit.COUNT, None, "Bed 3"),
+    ]
+    full = season_charts(2026, SEASON + close, EARLIER)
+    weights = season_charts(2026, [p for p in SEASON + close if p.grams], EARLIER)
+    seasons = [full, season_charts(2026, []), weights]
+    looks = [(colours, scale) for colours in CHART_COLOURS.values() for scale in (1.0, 1.6)]
+    kept = small_figure()
+    # Every chart after every chart, in the themes and text sizes, full, empty and weights
+    # only (one panel of "mine" instead of two): each as a new figure shows it.
+    for step, (first, then) in enumerate(itertools.product(sorted(DRAW), repeat=2)):
+        for turn, kind in enumerate((first, then)):
+            charts = seasons[(step + turn) % len(seasons)]
+            colours, scale = looks[(step * 2 + turn) % len(looks)]
+            DRAW[kind](kept, charts, scale, colours)
+            new = small_figure()
+            DRAW[kind](new, charts, scale, colours)
+            assert pixels(kept) == pixels(new), (first, then, kind)
+
+
+def test_a_chart_drawn_again_keeps_its_axes(qapp):
+    figure = small_figure()
+    charts = season_charts(2026, SEASON, EARLIER)
+    DRAW["counts"](figure, charts)
+    axes = figure.axes[0]
+    DRAW["crops"](figure, charts)
+    assert figure.axes == [axes] and [line.get_label() for line in axes.lines] == ["Potatoes"]
+    DRAW["mine"](figure, charts)
+    assert len(figure.axes) == 2
+
+
+def test_a_chart_drawn_after_a_long_one_keeps_only_the_ticks_it_draws(qapp):
+    figure = small_figure()
+    beds = [
+        HarvestPoint(D(2026, 7, 1), "Potatoes", 1, Unit.KILOGRAMS, 1000, f"Bed {n}")
+        for n in range(1, 31)
+    ]
+    DRAW["beds"](figure, season_charts(2026, beds))
+    pixels(figure)
+    assert len(figure.axes[0].yaxis.majorTicks) == 30
+    for _ in range(2):
+        DRAW["counts"](figure, season_charts(2026, SEASON))
+        pixels(figure)
+    axis = figure.axes[0].yaxis
+    assert len(axis.majorTicks) == len(axis.get_majorticklocs()) < 30
