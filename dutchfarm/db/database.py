@@ -59,8 +59,12 @@ class Database:
         """Give a session for reading only; nothing it does is committed."""
         # Closing (not rolling back) ends the transaction without expiring what was read,
         # so the plain values loaded stay readable after the block.
-        with _unreadable_said(), self._sessions() as session:
-            yield session
+        try:
+            with self._sessions() as session:
+                yield session
+        except OperationalError as error:
+            log.exception("The farm could not be read")
+            raise DatabaseError(f"The farm could not be read: {_reason(error)}") from error
 
     @contextmanager
     def reading_rows(self) -> Iterator[Connection]:
@@ -68,8 +72,12 @@ class Database:
 
         As reading(), without a session's bookkeeping: for reads that want rows, not objects.
         """
-        with _unreadable_said(), self.engine.connect() as connection:
-            yield connection
+        try:
+            with self.engine.connect() as connection:
+                yield connection
+        except OperationalError as error:
+            log.exception("The farm could not be read")
+            raise DatabaseError(f"The farm could not be read: {_reason(error)}") from error
 
     @property
     def is_sqlite(self) -> bool:
@@ -84,16 +92,6 @@ class Database:
     def close(self) -> None:
         """Close every pooled connection."""
         self.engine.dispose()
-
-
-@contextmanager
-def _unreadable_said() -> Iterator[None]:
-    """Turn a database that cannot be read into DatabaseError with a plain sentence."""
-    try:
-        yield
-    except OperationalError as error:
-        log.exception("The farm could not be read")
-        raise DatabaseError(f"The farm could not be read: {_reason(error)}") from error
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
